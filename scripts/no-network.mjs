@@ -1,0 +1,34 @@
+// Preloaded with NODE_OPTIONS=--import=./scripts/no-network.mjs to prove a command needs no network:
+// any fetch, http(s) request or socket to a host other than loopback throws.
+import http from "node:http";
+import https from "node:https";
+import net from "node:net";
+
+const LOOPBACK = new Set(["127.0.0.1", "::1", "localhost"]);
+function refuse(what) {
+  const error = new Error(`[no-network] 已拒绝外部网络访问: ${what}`);
+  process.stderr.write(error.message + "\n");
+  throw error;
+}
+function hostOf(options) {
+  if (typeof options === "string" || options instanceof URL) return new URL(options).hostname;
+  return options?.hostname ?? options?.host ?? "localhost";
+}
+globalThis.fetch = async (input) => refuse(`fetch ${typeof input === "string" ? input : input?.url ?? input}`);
+for (const mod of [http, https]) {
+  for (const name of ["request", "get"]) {
+    const original = mod[name];
+    mod[name] = function (options, ...rest) {
+      const host = hostOf(options);
+      if (!LOOPBACK.has(host)) refuse(`${name} ${host}`);
+      return original.call(this, options, ...rest);
+    };
+  }
+}
+const originalConnect = net.Socket.prototype.connect;
+net.Socket.prototype.connect = function (...args) {
+  const options = args[0];
+  const host = typeof options === "object" && options !== null ? options.host : typeof args[1] === "string" ? args[1] : undefined;
+  if (host !== undefined && !LOOPBACK.has(host) && !(typeof options === "object" && options.path)) refuse(`socket ${host}`);
+  return originalConnect.apply(this, args);
+};
