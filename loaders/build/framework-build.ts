@@ -1,0 +1,43 @@
+import { spawn } from "node:child_process";
+import { rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fillOfflineNpmCache } from "./offline-npm-cache.ts";
+
+export interface FrameworkRunOptions {
+  projectRoot: string;
+  command: "build" | "preview";
+  /** Absolute output folder (build only). */
+  outDir?: string;
+  env: Record<string, string>;
+}
+
+/**
+ * Runs Observable Framework as a child process. The data-loader cache is cleared first: Framework would
+ * otherwise serve marts cached from the previous warehouse, since it only watches the loaders' own source.
+ */
+export async function runFramework(options: FrameworkRunOptions): Promise<void> {
+  const { projectRoot } = options;
+  rmSync(join(projectRoot, "src", ".observablehq", "cache"), { recursive: true, force: true });
+  fillOfflineNpmCache(projectRoot);
+  const require = createRequire(join(projectRoot, "package.json"));
+  const bin = join(dirname(require.resolve("@observablehq/framework/package.json")), "dist", "bin", "observable.js");
+  const env = {
+    ...process.env,
+    ...options.env,
+    OBSERVABLE_TELEMETRY_DISABLE: "true",
+    ...(options.outDir ? { DIXIAN_OUT: options.outDir } : {}),
+  };
+  await new Promise<void>((resolve, reject) => {
+    // Framework's progress goes to stderr so that stdout stays clean for callers that print results.
+    const child = spawn(process.execPath, [bin, options.command], {
+      cwd: projectRoot,
+      env,
+      stdio: ["inherit", process.stderr, "inherit"],
+    });
+    child.on("error", reject);
+    child.on("exit", (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`Observable Framework ${options.command} 失败（退出码 ${code ?? signal}）`)),
+    );
+  });
+}

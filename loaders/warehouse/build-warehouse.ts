@@ -1,0 +1,80 @@
+import { mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { DuckDBInstance } from "@duckdb/node-api";
+import { loadInputFolder, type LoadSummary } from "../load/load-input-folder.ts";
+import { readSettings, writeSettingsTables } from "../config/settings.ts";
+import { writeCatalogTable } from "../indicators/write-catalog-table.ts";
+import { runSqlModels } from "./run-sql-models.ts";
+import { removeDatabaseFile, swapInFile } from "./swap-file.ts";
+
+export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const DEFAULT_DB = join(PROJECT_ROOT, "data", "warehouse", "dixian.duckdb");
+export const DEFAULT_MODELS_DIR = join(PROJECT_ROOT, "loaders", "sql");
+export const DEFAULT_CONFIG_DIR = join(PROJECT_ROOT, "data", "config");
+export const DEFAULT_REPORTS_DIR = join(PROJECT_ROOT, "data", "reports");
+
+export interface BuildWarehouseOptions {
+  inputDir: string;
+  dbPath?: string;
+  reportsDir?: string;
+  configDir?: string;
+  modelsDir?: string;
+  /** Swap the new warehouse in even when some files were refused. */
+  allowPartial?: boolean;
+}
+
+export interface BuildResult {
+  dbPath: string;
+  load: LoadSummary;
+  models: string[];
+}
+
+/** One line per refused file, saying what to fix. */
+export function describeRefusals(load: LoadSummary): string {
+  const lines = load.refused.map((f) => `  - ${f.file}${f.sheet ? `（${f.sheet}）` : ""}：${f.message}`);
+  return `有 ${load.refused.length} 个文件无法使用：\n${lines.join("\n")}`;
+}
+
+/** Thrown when files were refused and the caller did not allow a partial warehouse. */
+export class RefusedFilesError extends Error {
+  constructor(readonly load: LoadSummary) {
+    super(`${describeRefusals(load)}\n数据仓库未更新，保留上一次的结果（确需部分载入时加 --allow-partial）。`);
+  }
+}
+
+/**
+ * Builds the whole warehouse into `<db>.tmp` beside the live file and renames it over the live file only
+ * when every step succeeded: a failure at any step leaves the last good warehouse as it was.
+ */
+export async function buildWarehouse(options: BuildWarehouseOptions): Promise<BuildResult> {
+  const dbPath = options.dbPath ?? DEFAULT_DB;
+  const tmpPath = `${dbPath}.tmp`;
+  mkdirSync(dirname(dbPath), { recursive: true });
+  removeDatabaseFile(tmpPath);
+  const instance = await DuckDBInstance.create(tmpPath);
+  let result: BuildResult;
+  try {
+    const conn = await instance.connect();
+    try {
+      const load = await loadInputFolder(conn, options.inputDir, {
+        reportsDir: options.reportsDir ?? DEFAULT_REPORTS_DIR,
+      });
+      if (load.refused.length > 0 && !options.allowPartial) throw new RefusedFilesError(load);
+      await writeSettingsTables(conn, readSettings(options.configDir ?? DEFAULT_CONFIG_DIR));
+      await writeCatalogTable(conn);
+      const models = await runSqlModels(conn, options.modelsDir ?? DEFAULT_MODELS_DIR);
+      await conn.run("checkpoint");
+      result = { dbPath, load, models };
+    } finally {
+      conn.closeSync();
+    }
+  } catch (error) {
+    instance.closeSync();
+    removeDatabaseFile(tmpPath);
+    throw error;
+  }
+  instance.closeSync();
+  swapInFile(tmpPath, dbPath);
+  return result;
+}
