@@ -27,7 +27,8 @@ for (const mod of [http, https]) {
 }
 const originalConnect = net.Socket.prototype.connect;
 net.Socket.prototype.connect = function (...args) {
-  const options = args[0];
+  // net.connect() hands over its arguments already normalised, as one array [options, callback].
+  const options = Array.isArray(args[0]) ? args[0][0] : args[0];
   const host = typeof options === "object" && options !== null ? options.host : typeof args[1] === "string" ? args[1] : undefined;
   if (host !== undefined && !LOOPBACK.has(host) && !(typeof options === "object" && options.path)) refuse(`socket ${host}`);
   return originalConnect.apply(this, args);
