@@ -1,12 +1,9 @@
 import { existsSync, renameSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { buildWarehouse, DEFAULT_DB, PROJECT_ROOT, type BuildResult } from "../warehouse/build-warehouse.ts";
+import { DEFAULT_DB, DEFAULT_INPUT_DIR, DEFAULT_OUT_DIR, PROJECT_ROOT, SAMPLE_DIR } from "../paths.ts";
+import { buildWarehouse, type BuildResult } from "../warehouse/build-warehouse.ts";
 import { ensureSampleCounty, hasExtracts } from "./choose-input.ts";
 import { runFramework } from "./framework-build.ts";
-
-export const DEFAULT_INPUT_DIR = join(PROJECT_ROOT, "data", "input");
-export const SAMPLE_DIR = join(PROJECT_ROOT, "data", "sample");
-export const DEFAULT_OUT_DIR = join(PROJECT_ROOT, "dist");
 
 export interface RunBuildOptions {
   inputDir?: string;

@@ -1,18 +1,13 @@
 import { mkdirSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { dirname } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { loadInputFolder, type LoadSummary } from "../load/load-input-folder.ts";
 import { readSettings, writeSettingsTables } from "../config/settings.ts";
 import { writeCatalogTable } from "../indicators/write-catalog-table.ts";
+import { DEFAULT_CONFIG_DIR, DEFAULT_DB, DEFAULT_MODELS_DIR, DEFAULT_REPORTS_DIR } from "../paths.ts";
 import { runSqlModels } from "./run-sql-models.ts";
 import { removeDatabaseFile, swapInFile } from "./swap-file.ts";
 
-export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-export const DEFAULT_DB = join(PROJECT_ROOT, "data", "warehouse", "dixian.duckdb");
-export const DEFAULT_MODELS_DIR = join(PROJECT_ROOT, "loaders", "sql");
-export const DEFAULT_CONFIG_DIR = join(PROJECT_ROOT, "data", "config");
-export const DEFAULT_REPORTS_DIR = join(PROJECT_ROOT, "data", "reports");
 
 export interface BuildWarehouseOptions {
   inputDir: string;

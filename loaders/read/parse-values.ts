@@ -1,0 +1,128 @@
+// Value parsers for what county offices type into extracts. Each returns the parsed value, null for a
+// blank cell, or an Invalid marker so the caller can report the raw value with a rule code.
+
+export type Cell = string | number | boolean | Date | null | undefined;
+export const INVALID = Symbol("invalid");
+export type Parsed<T> = T | null | typeof INVALID;
+
+const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/g;
+
+/** Full-width ASCII (１２３，．) → half-width; offices' input methods often leave them in. */
+export function toHalfWidth(text: string): string {
+  return text.replace(FULL_WIDTH, (ch) => (ch === "\u3000" ? " " : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
+}
+
+/** Cell → trimmed text, or null when blank. Integral numbers print without exponent (12-digit codes from XLSX). */
+export function cellText(cell: Cell): string | null {
+  if (cell === null || cell === undefined) return null;
+  if (typeof cell === "number") return Number.isInteger(cell) ? cell.toFixed(0) : String(cell);
+  if (cell instanceof Date) return isoDate(cell);
+  const text = String(cell).trim();
+  return text === "" ? null : text;
+}
+
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)$/;
+
+/** "1,234.5", "１２３", "¥300", "3.45%" → number; the caller multiplies by the header's unit. */
+export function parseNumber(cell: Cell): Parsed<number> {
+  if (typeof cell === "number") return Number.isFinite(cell) ? cell : INVALID;
+  const text = cellText(cell);
+  if (text === null) return null;
+  const cleaned = toHalfWidth(text).replace(/[,\s]/g, "").replace(/^[¥￥]/, "").replace(/%$/, "").replace(/元$/, "");
+  if (cleaned === "" || cleaned === "-") return null;
+  return NUMBER.test(cleaned) ? Number(cleaned) : INVALID;
+}
+
+export function parseInteger(cell: Cell): Parsed<number> {
+  const value = parseNumber(cell);
+  if (value === null || value === INVALID) return value;
+  return Number.isInteger(value) ? value : INVALID;
+}
+
+const TRUE_WORDS = new Set(["是", "y", "yes", "1", "true", "有", "√", "t"]);
+const FALSE_WORDS = new Set(["否", "n", "no", "0", "false", "无", "×", "f"]);
+
+export function parseBoolean(cell: Cell): Parsed<boolean> {
+  if (typeof cell === "boolean") return cell;
+  const text = cellText(cell);
+  if (text === null) return null;
+  const word = toHalfWidth(text).toLowerCase();
+  if (TRUE_WORDS.has(word)) return true;
+  if (FALSE_WORDS.has(word)) return false;
+  return INVALID;
+}
+
+/** Lists are separated by 、 , ; or | (full-width ，； too). */
+export function parseList(cell: Cell): string[] | null {
+  const text = cellText(cell);
+  if (text === null) return null;
+  const items = text.split(/[、,;|，；]/).map((s) => s.trim()).filter((s) => s !== "");
+  return items.length === 0 ? null : items;
+}
+
+function pad(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+export function isoDate(date: Date): string {
+  // exceljs gives dates as UTC midnight; reading them in UTC keeps the calendar day.
+  return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
+}
+
+function validDay(y: number, m: number, d: number): string | null {
+  if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1) return null;
+  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return d <= days ? `${y}-${pad(m)}-${pad(d)}` : null;
+}
+
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+/** Excel's day serial (1900 system, with its phantom 1900-02-29 folded in by the 1899-12-30 epoch). */
+export function excelSerialToIso(serial: number): string | null {
+  if (!Number.isFinite(serial) || serial < 1 || serial > 80000) return null;
+  return isoDate(new Date(EXCEL_EPOCH + Math.floor(serial) * 86400000));
+}
+
+const DAY_FORMS = [
+  /^(\d{4})-(\d{1,2})-(\d{1,2})$/,
+  /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/,
+  /^(\d{4})\.(\d{1,2})\.(\d{1,2})$/,
+  /^(\d{4})年(\d{1,2})月(\d{1,2})日?$/,
+  /^(\d{4})(\d{2})(\d{2})$/,
+];
+const MONTH_FORMS = [/^(\d{4})(\d{2})$/, /^(\d{4})[-/.](\d{1,2})$/, /^(\d{4})年(\d{1,2})月?$/];
+
+/**
+ * Every date form of DOMAIN.md §6 → 'YYYY-MM-DD'. A month-only `YYYYMM` gives the month's first day.
+ * A time part after the date ("2024-01-05 00:00:00") is ignored.
+ */
+export function parseDate(cell: Cell): Parsed<string> {
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? INVALID : isoDate(cell);
+  if (typeof cell === "number") return excelSerialToIso(cell) ?? INVALID;
+  const raw = cellText(cell);
+  if (raw === null) return null;
+  const text = toHalfWidth(raw).replace(/\s+\d{1,2}:\d{2}(:\d{2})?$/, "").replace(/T.*$/, "");
+  for (const form of DAY_FORMS) {
+    const m = form.exec(text);
+    if (m) return validDay(Number(m[1]), Number(m[2]), Number(m[3])) ?? INVALID;
+  }
+  for (const form of MONTH_FORMS) {
+    const m = form.exec(text);
+    if (m) return validDay(Number(m[1]), Number(m[2]), 1) ?? INVALID;
+  }
+  if (/^\d{1,5}(\.\d+)?$/.test(text)) return excelSerialToIso(Number(text)) ?? INVALID;
+  return INVALID;
+}
+
+/** 数据期 in any date or month form → 'YYYY-MM'. */
+export function parsePeriod(cell: Cell): Parsed<string> {
+  const day = parseDate(cell);
+  if (day === null || day === INVALID) return day;
+  return day.slice(0, 7);
+}
+
+/** A `YYYY-MM`, `YYYY_MM`, `YYYY年MM月` or `YYYYMM` inside a file name, else null. */
+export function periodFromFileName(name: string): string | null {
+  const m = /(?<!\d)(20\d{2})(?:[-_.年]?)(0[1-9]|1[0-2])(?:月)?(?!\d)/.exec(name);
+  return m ? `${m[1]}-${m[2]}` : null;
+}
