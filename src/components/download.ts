@@ -1,0 +1,170 @@
+// CSV and XLSX bytes for every table, built in the browser without a server. CSV is UTF-8 with a BOM so
+// Excel/WPS on Windows read Chinese correctly; XLSX is minimal SpreadsheetML zipped with fflate, with
+// numbers stored as numbers (rates as fractions formatted 0.00%) and inline strings.
+import { strToU8, zipSync } from "fflate";
+import { exportCell, exportLabel } from "./table-model.ts";
+import type { CellOptions, Column, ExportCell, Row } from "./table-model.ts";
+
+const BOM = "\uFEFF";
+
+/** Characters Windows refuses in file names, replaced so 总览/乡镇 never becomes a folder. */
+export function fileName(parts: Array<string | undefined>, extension: "csv" | "xlsx"): string {
+  const stem = parts
+    .filter((part): part is string => Boolean(part))
+    .map((part) => part.replace(/[\\/:*?"<>|\s]+/g, "_"))
+    .join("_");
+  return `${stem || "数据"}.${extension}`;
+}
+
+function csvField(cell: ExportCell): string {
+  if (cell.type === "empty") return "";
+  if (cell.type === "number") {
+    // Excel reads "12.34%" back as the number 0.1234 shown as a percentage.
+    return cell.percent ? `${Number((cell.value * 100).toFixed(4))}%` : String(cell.value);
+  }
+  let text = cell.value;
+  // A leading = + - @ would run as a formula when the file is opened (CSV injection).
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** The CSV text including the BOM, CRLF line ends as Excel writes them. */
+export function toCsv(columns: Column[], rows: Row[], options: CellOptions = {}): string {
+  const lines = [columns.map((column) => csvField({ type: "text", value: exportLabel(column) })).join(",")];
+  for (const row of rows) lines.push(columns.map((column) => csvField(exportCell(row, column, options))).join(","));
+  return BOM + lines.join("\r\n") + "\r\n";
+}
+
+export function csvBytes(columns: Column[], rows: Row[], options: CellOptions = {}): Uint8Array {
+  return new TextEncoder().encode(toCsv(columns, rows, options));
+}
+
+function xmlEscape(text: string): string {
+  // Control characters other than tab/newline are not allowed in XML 1.0 at all.
+  return text
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, "")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;");
+}
+
+/** 0 → A, 25 → Z, 26 → AA. */
+export function columnLetter(index: number): string {
+  let name = "";
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+}
+
+/** Sheet names: at most 31 characters, none of []:*?/\ . */
+export function sheetName(name: string): string {
+  return name.replace(/[[\]:*?/\\]/g, "_").slice(0, 31) || "Sheet1";
+}
+
+const STYLE_PERCENT = 1;
+const STYLE_HEADER = 2;
+
+function xlsxCell(ref: string, cell: ExportCell, style = 0): string {
+  const s = style ? ` s="${style}"` : "";
+  if (cell.type === "empty") return "";
+  if (cell.type === "number") return `<c r="${ref}"${cell.percent ? ` s="${STYLE_PERCENT}"` : s}><v>${cell.value}</v></c>`;
+  return `<c r="${ref}" t="inlineStr"${s}><is><t xml:space="preserve">${xmlEscape(cell.value)}</t></is></c>`;
+}
+
+/** Display width of a text in Excel character units; CJK characters take two. */
+function textWidth(text: string): number {
+  let width = 0;
+  for (const char of text) width += /[\u2E80-\uFFFF]/.test(char) ? 2 : 1;
+  return width;
+}
+
+function worksheetXml(columns: Column[], rows: Row[], options: CellOptions): string {
+  const header = columns.map((column, i) => xlsxCell(`${columnLetter(i)}1`, { type: "text", value: exportLabel(column) }, STYLE_HEADER));
+  const body = rows.map((row, r) => {
+    const cells = columns.map((column, i) => xlsxCell(`${columnLetter(i)}${r + 2}`, exportCell(row, column, options)));
+    return `<row r="${r + 2}">${cells.join("")}</row>`;
+  });
+  const widths = columns.map((column, i) => {
+    const width = Math.min(60, Math.max(8, textWidth(exportLabel(column)) + 2));
+    return `<col min="${i + 1}" max="${i + 1}" width="${width}" customWidth="1"/>`;
+  });
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
+    `<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>` +
+    (widths.length ? `<cols>${widths.join("")}</cols>` : "") +
+    `<sheetData><row r="1">${header.join("")}</row>${body.join("")}</sheetData></worksheet>`
+  );
+}
+
+const CONTENT_TYPES =
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+  `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+  `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
+  `<Default Extension="xml" ContentType="application/xml"/>` +
+  `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
+  `<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>` +
+  `<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>` +
+  `</Types>`;
+
+const ROOT_RELS =
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+  `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+  `<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>` +
+  `</Relationships>`;
+
+const WORKBOOK_RELS =
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+  `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+  `<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>` +
+  `<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
+  `</Relationships>`;
+
+// Style 1: built-in number format 10 (0.00%); style 2: bold header.
+const STYLES =
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+  `<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
+  `<fonts count="2"><font><sz val="11"/><name val="宋体"/><charset val="134"/></font><font><b/><sz val="11"/><name val="宋体"/><charset val="134"/></font></fonts>` +
+  `<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>` +
+  `<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>` +
+  `<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>` +
+  `<cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>` +
+  `<xf numFmtId="10" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>` +
+  `<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>` +
+  `<cellStyles count="1"><cellStyle name="常规" xfId="0" builtinId="0"/></cellStyles>` +
+  `</styleSheet>`;
+
+/** A one-sheet workbook holding the table. */
+export function xlsxBytes(columns: Column[], rows: Row[], options: CellOptions & { sheet?: string } = {}): Uint8Array {
+  const workbook =
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
+    `<sheets><sheet name="${xmlEscape(sheetName(options.sheet ?? "Sheet1"))}" sheetId="1" r:id="rId1"/></sheets></workbook>`;
+  return zipSync({
+    "[Content_Types].xml": strToU8(CONTENT_TYPES),
+    "_rels/.rels": strToU8(ROOT_RELS),
+    "xl/workbook.xml": strToU8(workbook),
+    "xl/_rels/workbook.xml.rels": strToU8(WORKBOOK_RELS),
+    "xl/styles.xml": strToU8(STYLES),
+    "xl/worksheets/sheet1.xml": strToU8(worksheetXml(columns, rows, options)),
+  });
+}
+
+export const MIME = {
+  csv: "text/csv;charset=utf-8",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+} as const;
+
+/** Hands bytes to the browser as a file download (browser only). */
+export function saveBytes(bytes: Uint8Array, name: string, mime: string): void {
+  const blob = new Blob([bytes as BlobPart], { type: mime });
+  const url = URL.createObjectURL(blob);
+  const anchor = document.createElement("a");
+  anchor.href = url;
+  anchor.download = name;
+  anchor.style.display = "none";
+  document.body.append(anchor);
+  anchor.click();
+  anchor.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

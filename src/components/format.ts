@@ -1,0 +1,115 @@
+// Formatters for the way county staff write figures: 1234.5万元, 3.21亿元, 12.3%, +1.2个百分点,
+// 2025年上半年. Pure functions, shared by the pages (browser) and the tests (Node).
+
+const EMPTY = "—";
+
+function isNumber(value: unknown): value is number {
+  return typeof value === "number" && Number.isFinite(value);
+}
+
+/** Trims trailing zeros so 1234.50 reads 1234.5 and 12.0 reads 12, as people write them. */
+function trimFixed(value: number, digits: number): string {
+  const text = value.toFixed(digits);
+  return text.includes(".") ? text.replace(/\.?0+$/, "") : text;
+}
+
+/** 12345 → "12,345"; digits for means such as 户均人口. */
+export function formatCount(value: unknown, digits = 0): string {
+  if (!isNumber(value)) return EMPTY;
+  return value.toLocaleString("zh-CN", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+export type AmountUnit = "元" | "万元" | "亿元";
+
+/** Picks 元 below 10,000, 万元 below 100 million, else 亿元 — the unit a reader expects for the size. */
+export function amountUnit(yuan: number): AmountUnit {
+  const size = Math.abs(yuan);
+  if (size >= 1e8) return "亿元";
+  if (size >= 1e4) return "万元";
+  return "元";
+}
+
+/** Amount in yuan → "8,700元", "1234.5万元", "3.21亿元"; `unit` forces one unit (e.g. 元 for incomes). */
+export function formatAmount(yuan: unknown, { unit }: { unit?: AmountUnit } = {}): string {
+  if (!isNumber(yuan)) return EMPTY;
+  const chosen = unit ?? amountUnit(yuan);
+  if (chosen === "亿元") return `${trimFixed(yuan / 1e8, 2)}亿元`;
+  if (chosen === "万元") return `${trimFixed(yuan / 1e4, 1)}万元`;
+  return `${formatCount(Math.round(yuan))}元`;
+}
+
+/** Fraction → "12.3%". Rates are stored as fractions (0.123) in the marts. */
+export function formatRate(fraction: unknown, digits = 1): string {
+  if (!isNumber(fraction)) return EMPTY;
+  return `${(fraction * 100).toFixed(digits)}%`;
+}
+
+function sign(value: number, text: string): string {
+  return value > 0 ? `+${text}` : value < 0 ? `-${text}` : text;
+}
+
+/** Difference of two rates (fractions) → "+1.2个百分点"; 0 reads "持平". */
+export function formatPointChange(current: unknown, base: unknown, digits = 1): string {
+  if (!isNumber(current) || !isNumber(base)) return EMPTY;
+  const points = (current - base) * 100;
+  const rounded = Number(points.toFixed(digits));
+  if (rounded === 0) return "持平";
+  return sign(rounded, `${Math.abs(rounded).toFixed(digits)}个百分点`);
+}
+
+/** Relative change of two levels → "+3.4%"; empty when the base is zero or missing. */
+export function formatRelativeChange(current: unknown, base: unknown, digits = 1): string {
+  if (!isNumber(current) || !isNumber(base) || base === 0) return EMPTY;
+  const percent = Number((((current - base) / Math.abs(base)) * 100).toFixed(digits));
+  if (percent === 0) return "持平";
+  return sign(percent, `${Math.abs(percent).toFixed(digits)}%`);
+}
+
+/** Units the catalog uses for fractions; everything else is a level. */
+const RATE_UNITS = new Set(["%", "率", "比例", "ratio", "rate", "share"]);
+const AMOUNT_UNITS = new Set(["元", "yuan", "万元", "亿元"]);
+
+export function isRateUnit(unit: string | null | undefined): boolean {
+  return unit != null && RATE_UNITS.has(unit);
+}
+export function isAmountUnit(unit: string | null | undefined): boolean {
+  return unit != null && AMOUNT_UNITS.has(unit);
+}
+
+/** Value of a catalog indicator by its unit: rates as %, amounts as 元/万元/亿元, counts with the unit. */
+export function formatValue(value: unknown, unit: string | null | undefined): string {
+  if (!isNumber(value)) return EMPTY;
+  if (isRateUnit(unit)) return formatRate(value);
+  if (isAmountUnit(unit)) return formatAmount(value);
+  const digits = Number.isInteger(value) ? 0 : 1;
+  const suffix = unit && !/^[a-z_]+$/i.test(unit) ? unit : "";
+  return `${formatCount(value, digits)}${suffix}`;
+}
+
+/** Change of an indicator against a base: 百分点 for rates, relative % for levels. */
+export function formatChange(current: unknown, base: unknown, unit: string | null | undefined): string {
+  return isRateUnit(unit) ? formatPointChange(current, base) : formatRelativeChange(current, base);
+}
+
+/** "2025-03" → 2025年3月, "2025-H1" → 2025年上半年, "2025" → 2025年; anything else unchanged. */
+export function formatPeriod(period: string): string {
+  let match = /^(\d{4})-(\d{2})$/.exec(period);
+  if (match) return `${match[1]}年${Number(match[2])}月`;
+  match = /^(\d{4})-H([12])$/.exec(period);
+  if (match) return `${match[1]}年${match[2] === "1" ? "上" : "下"}半年`;
+  match = /^(\d{4})$/.exec(period);
+  if (match) return `${match[1]}年`;
+  return period;
+}
+
+/** "2025-03-08" (or a Date) → 2025年3月8日. */
+export function formatDate(value: unknown): string {
+  if (value instanceof Date && !Number.isNaN(value.getTime())) {
+    return `${value.getUTCFullYear()}年${value.getUTCMonth() + 1}月${value.getUTCDate()}日`;
+  }
+  if (typeof value !== "string") return EMPTY;
+  const match = /^(\d{4})-(\d{1,2})-(\d{1,2})/.exec(value);
+  return match ? `${match[1]}年${Number(match[2])}月${Number(match[3])}日` : value || EMPTY;
+}
+
+export const EMPTY_CELL = EMPTY;

@@ -1,0 +1,54 @@
+// A headline figure with its change against the previous period (环比) and the same period last year
+// (同比): percentage points for rates, relative change for levels, coloured by whether the move is good.
+import { formatChange, formatValue, isRateUnit } from "./format.ts";
+
+export interface KpiInput {
+  label: string;
+  value: number | null | undefined;
+  unit: string | null | undefined;
+  previous?: number | null;
+  lastYear?: number | null;
+  /** true: up is good; false: down is good; null/undefined: neutral (e.g. a count of households). */
+  higherIsBetter?: boolean | null;
+  /** Target shown under the figure, in the indicator's unit (e.g. 1 for 100%). */
+  target?: number | null;
+  code?: string;
+}
+
+export type Tone = "good" | "bad" | "flat" | "none";
+
+/** Whether a move from base to current is good, given the indicator's direction. */
+export function changeTone(current: unknown, base: unknown, higherIsBetter: boolean | null | undefined, unit?: string | null): Tone {
+  if (typeof current !== "number" || typeof base !== "number" || !Number.isFinite(current) || !Number.isFinite(base)) return "none";
+  // Compare at display precision so "持平" is never coloured.
+  const delta = isRateUnit(unit) ? Math.round((current - base) * 1000) : current - base;
+  if (delta === 0) return "flat";
+  if (higherIsBetter == null) return "none";
+  return delta > 0 === higherIsBetter ? "good" : "bad";
+}
+
+function changeLine(label: string, input: KpiInput, base: number | null | undefined): HTMLElement {
+  const line = document.createElement("div");
+  line.className = `kpi-change tone-${changeTone(input.value, base, input.higherIsBetter, input.unit)}`;
+  line.textContent = `${label} ${formatChange(input.value, base, input.unit)}`;
+  return line;
+}
+
+export function kpiCard(input: KpiInput): HTMLElement {
+  const card = document.createElement("div");
+  card.className = "card kpi";
+  if (input.code) card.dataset.code = input.code;
+  const title = document.createElement("h2");
+  title.textContent = input.label;
+  const value = document.createElement("span");
+  value.className = "big";
+  value.textContent = formatValue(input.value, input.unit);
+  card.append(title, value, changeLine("环比", input, input.previous), changeLine("同比", input, input.lastYear));
+  if (input.target != null) {
+    const target = document.createElement("div");
+    target.className = "kpi-target muted";
+    target.textContent = `目标 ${formatValue(input.target, input.unit)}`;
+    card.append(target);
+  }
+  return card;
+}

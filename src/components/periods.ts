@@ -1,0 +1,60 @@
+// Period arithmetic for comparisons: the previous period (环比) and the same period last year (同比).
+// Periods are 'YYYY-MM', 'YYYY-H1'/'YYYY-H2' or 'YYYY' as in the marts.
+
+export type PeriodType = "month" | "half" | "year";
+
+export function periodType(period: string): PeriodType | undefined {
+  if (/^\d{4}-\d{2}$/.test(period)) return "month";
+  if (/^\d{4}-H[12]$/.test(period)) return "half";
+  if (/^\d{4}$/.test(period)) return "year";
+  return undefined;
+}
+
+/** The period just before: 2025-01 → 2024-12, 2025-H1 → 2024-H2, 2025 → 2024. */
+export function previousPeriod(period: string): string | undefined {
+  const year = Number(period.slice(0, 4));
+  switch (periodType(period)) {
+    case "month": {
+      const month = Number(period.slice(5, 7));
+      return month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, "0")}`;
+    }
+    case "half":
+      return period.endsWith("H2") ? `${year}-H1` : `${year - 1}-H2`;
+    case "year":
+      return String(year - 1);
+    default:
+      return undefined;
+  }
+}
+
+/** The same period one year earlier: 2025-03 → 2024-03, 2025-H1 → 2024-H1. */
+export function samePeriodLastYear(period: string): string | undefined {
+  if (!periodType(period)) return undefined;
+  return `${Number(period.slice(0, 4)) - 1}${period.slice(4)}`;
+}
+
+/** Sorts periods in time order, months before the half-year and year that contain them end. */
+export function comparePeriods(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The 12 months ending at (and including) the given month, oldest first. */
+export function monthsEndingAt(month: string, count = 12): string[] {
+  const out: string[] = [];
+  let current: string | undefined = month;
+  for (let i = 0; i < count && current; i++) {
+    out.unshift(current);
+    current = previousPeriod(current);
+  }
+  return out;
+}
+
+/** Months a period covers: itself for a month, six for a half-year, twelve for a year. */
+export function monthsOf(period: string): string[] {
+  const year = period.slice(0, 4);
+  const type = periodType(period);
+  if (type === "month") return [period];
+  const first = type === "half" && period.endsWith("H2") ? 7 : 1;
+  const count = type === "half" ? 6 : type === "year" ? 12 : 0;
+  return Array.from({ length: count }, (_, i) => `${year}-${String(first + i).padStart(2, "0")}`);
+}

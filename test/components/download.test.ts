@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import ExcelJS from "exceljs";
+import { unzipSync, strFromU8 } from "fflate";
+import { columnLetter, csvBytes, fileName, sheetName, toCsv, xlsxBytes } from "../../src/components/download.ts";
+import type { Column } from "../../src/components/table-model.ts";
+
+const columns: Column[] = [
+  { key: "name", label: "乡镇" },
+  { key: "households", label: "户数", kind: "count" },
+  { key: "rate", label: "达标率", kind: "rate" },
+  { key: "income", label: "收入", kind: "amount" },
+];
+const rows = [
+  { name: "城关镇", households: 1234, rate: 0.9876, income: 14300 },
+  { name: "李家村, 二组", households: 3, rate: null, income: null, suppressed: true },
+  { name: '=HYPERLINK("x")', households: null, rate: 0.5, income: 1e8 },
+];
+
+describe("CSV", () => {
+  it("starts with a UTF-8 BOM and keeps Chinese intact", () => {
+    const bytes = csvBytes(columns, rows, { threshold: 5 });
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes.slice(3));
+    expect(text.split("\r\n")[0]).toBe("乡镇,户数,达标率,收入(元)");
+  });
+  it("quotes separators, marks suppressed cells and neutralises formulas", () => {
+    const lines = toCsv(columns, rows, { threshold: 5 }).slice(1).split("\r\n");
+    expect(lines[1]).toBe("城关镇,1234,98.76%,14300");
+    expect(lines[2]).toBe('"李家村, 二组",<5,<5,<5');
+    expect(lines[3]).toBe(`"'=HYPERLINK(""x"")",,50%,100000000`);
+    expect(lines).toHaveLength(5);
+  });
+});
+
+describe("XLSX", () => {
+  it("opens in a spreadsheet reader with numbers as numbers and Chinese intact", async () => {
+    const bytes = xlsxBytes(columns, rows, { threshold: 5, sheet: "乡镇排名" });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet("乡镇排名");
+    expect(sheet).toBeDefined();
+    expect(sheet!.getRow(1).values).toEqual([undefined, "乡镇", "户数", "达标率", "收入(元)"]);
+    expect(sheet!.getCell("A2").value).toBe("城关镇");
+    expect(sheet!.getCell("B2").value).toBe(1234);
+    expect(sheet!.getCell("C2").value).toBeCloseTo(0.9876);
+    expect(sheet!.getCell("C2").numFmt).toBe("0.00%");
+    expect(sheet!.getCell("B3").value).toBe("<5");
+    expect(sheet!.getCell("B4").value).toBeNull();
+    expect(sheet!.getCell("D4").value).toBe(100000000);
+    expect(sheet!.rowCount).toBe(4);
+  });
+  it("escapes XML special characters", () => {
+    const files = unzipSync(xlsxBytes([{ key: "a", label: "A&B" }], [{ a: "<x> & \u0001y" }]));
+    const xml = strFromU8(files["xl/worksheets/sheet1.xml"]);
+    expect(xml).toContain("A&amp;B");
+    expect(xml).toContain("&lt;x&gt; &amp; y");
+  });
+});
+
+describe("names", () => {
+  it("builds Chinese file names without path characters", () => {
+    expect(fileName(["总览", "乡镇排名", "2025年上半年"], "xlsx")).toBe("总览_乡镇排名_2025年上半年.xlsx");
+    expect(fileName(["a/b", undefined, "c:d"], "csv")).toBe("a_b_c_d.csv");
+  });
+  it("names columns and sheets as Excel expects", () => {
+    expect([0, 25, 26, 27, 701, 702].map(columnLetter)).toEqual(["A", "Z", "AA", "AB", "ZZ", "AAA"]);
+    expect(sheetName("a/b[c]")).toBe("a_b_c_");
+    expect(sheetName("x".repeat(40))).toHaveLength(31);
+  });
+});

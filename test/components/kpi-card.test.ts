@@ -1,0 +1,28 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from "vitest";
+import { changeTone, kpiCard } from "../../src/components/kpi-card.ts";
+
+describe("kpiCard", () => {
+  it("shows the figure with 环比 and 同比 in percentage points for rates", () => {
+    const card = kpiCard({ label: "风险消除率", value: 0.62, unit: "%", previous: 0.6, lastYear: 0.65, higherIsBetter: true, target: 1 });
+    expect(card.querySelector(".big")!.textContent).toBe("62.0%");
+    const changes = [...card.querySelectorAll(".kpi-change")];
+    expect(changes.map((c) => c.textContent)).toEqual(["环比 +2.0个百分点", "同比 -3.0个百分点"]);
+    expect(changes.map((c) => c.className)).toEqual(["kpi-change tone-good", "kpi-change tone-bad"]);
+    expect(card.querySelector(".kpi-target")!.textContent).toBe("目标 100.0%");
+  });
+  it("shows relative change for counts and leaves missing bases empty", () => {
+    const card = kpiCard({ label: "新识别监测对象", value: 110, unit: "户", previous: 100, lastYear: null });
+    expect([...card.querySelectorAll(".kpi-change")].map((c) => c.textContent)).toEqual(["环比 +10.0%", "同比 —"]);
+  });
+});
+
+describe("changeTone", () => {
+  it("reads the direction of the indicator", () => {
+    expect(changeTone(0.05, 0.04, false, "%")).toBe("bad");
+    expect(changeTone(0.03, 0.04, false, "%")).toBe("good");
+    expect(changeTone(0.04001, 0.04, true, "%")).toBe("flat");
+    expect(changeTone(5, 4, null, "户")).toBe("none");
+    expect(changeTone(5, undefined, true, "户")).toBe("none");
+  });
+});
