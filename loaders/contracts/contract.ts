@@ -1,0 +1,118 @@
+import { z } from "zod";
+import type { FieldSpec } from "./field.ts";
+import type { RuleCode } from "./rules.ts";
+
+export type ExtractName = "households" | "loans" | "policies" | "claims" | "villages" | "monitoring_lines" | "county_stats";
+
+/** What the cross-field rules may look up beyond the row itself. */
+export interface RowContext {
+  /** 12-digit village codes of the villages reference; null when no villages file was loaded. */
+  villages: Set<string> | null;
+  towns: Set<string> | null;
+  counties: Set<string> | null;
+  /** Allowed gap between 人均纯收入 and the one computed from its components, in yuan per person. */
+  incomeTolerance: number;
+}
+
+export type TypedRow = Record<string, unknown>;
+
+/** A rule across fields; `uses` are field keys, and the rule is skipped when one of them is already invalid. */
+export interface CrossRule {
+  code: RuleCode;
+  /** Field key the rejection is reported against. */
+  column: string;
+  uses: readonly string[];
+  /** A Chinese message saying what to fix when broken, else null. */
+  check(row: TypedRow, ctx: RowContext): string | null;
+}
+
+export interface Contract {
+  extract: ExtractName;
+  title: string;
+  table: string;
+  fields: readonly FieldSpec[];
+  /** Field keys that identify a row; a repeat is rejected as duplicate_key. */
+  key: readonly string[];
+  /** Who made the row, for sending defects back: a field key, or a function of the row. */
+  sourceKey: (row: TypedRow) => string | null;
+  /** The file needs a period: from its 数据期 column, else from its name. */
+  needsPeriod: boolean;
+  /** Sets of columns of which at least one set must be fully present (households' income). */
+  requiredOneOf?: readonly (readonly string[])[];
+  rules: readonly CrossRule[];
+  /** Fills derived values on an accepted row (e.g. 人均纯收入 from its components). */
+  complete?: (row: TypedRow) => void;
+  /** Per-field types, enumerations, ranges and blanks, as zod checks them on the parsed row. */
+  schema: z.ZodType<TypedRow>;
+}
+
+function fieldSchema(field: FieldSpec): z.ZodType {
+  const min = field.min ?? 0;
+  let schema: z.ZodType;
+  switch (field.kind) {
+    case "int":
+      schema = z.number().int().min(min);
+      break;
+    case "year":
+      schema = z.number().int().min(1990).max(2100);
+      break;
+    case "amount":
+    case "rate":
+      schema = z.number().min(min);
+      break;
+    case "bool":
+      schema = z.boolean();
+      break;
+    case "enum":
+      schema = z.enum(field.values as [string, ...string[]]);
+      break;
+    case "list":
+      schema = z.array(z.enum(field.values as [string, ...string[]]));
+      break;
+    case "code": {
+      const lengths = (field.codeLengths ?? [12]).map((n) => `\\d{${n}}`).join("|");
+      schema = z.string().regex(new RegExp(`^(${lengths})$`));
+      break;
+    }
+    case "period":
+      schema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
+      break;
+    default:
+      schema = z.string();
+  }
+  return (field.notNull ?? field.required) ? schema : schema.nullable();
+}
+
+export function defineContract(spec: Omit<Contract, "schema">): Contract {
+  const shape: Record<string, z.ZodType> = {};
+  for (const field of spec.fields) shape[field.key] = fieldSchema(field);
+  return { ...spec, schema: z.object(shape) as unknown as z.ZodType<TypedRow> };
+}
+
+export function fieldByKey(contract: Contract, key: string): FieldSpec {
+  const field = contract.fields.find((x) => x.key === key);
+  if (!field) throw new Error(`${contract.extract} 没有字段 ${key}`);
+  return field;
+}
+
+/** A 12-, 9- or 6-digit code exists in the villages reference (village, town or county level). */
+export function areaKnown(code: string, ctx: RowContext): boolean {
+  if (code.length === 12) return ctx.villages!.has(code);
+  if (code.length === 9) return ctx.towns!.has(code);
+  if (code.length === 6) return ctx.counties!.has(code);
+  return false;
+}
+
+/** The village-code rule, shared by every extract with a 区划代码; skipped without a villages file. */
+export function villageRule(column = "area_code"): CrossRule {
+  return {
+    code: "village_unknown",
+    column,
+    uses: [column],
+    check(row, ctx) {
+      const code = row[column] as string | null;
+      if (code === null || ctx.villages === null || areaKnown(code, ctx)) return null;
+      return `区划代码 ${code} 不在村级参考表中，请核对代码或先补充村级参考`;
+    },
+  };
+}
