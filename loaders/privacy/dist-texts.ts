@@ -58,9 +58,6 @@ function latin1Strings(bytes: Uint8Array): string {
   return utf8.decode(bytes).replace(/[\u0000-\u0008\u000e-\u001f\ufffd]+/g, "\n");
 }
 
-export interface DistContents {
-  texts: Generator<DistText>;
-}
 
 export function isTableFile(path: string): boolean {
   return TABLE_EXTENSIONS.has(extname(path).toLowerCase());

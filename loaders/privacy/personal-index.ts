@@ -104,17 +104,23 @@ export function findPhones(text: string, index: PersonalIndex): TextHit[] {
     if (digitsOnly(run).length < 7) continue;
     // Any contiguous groups may be the phone: "13812345678 5" or "电话 0851-1234567".
     const groups = [...run.matchAll(/[0-9]+/g)];
-    for (let a = 0; a < groups.length; a++) {
+    let a = 0;
+    while (a < groups.length) {
       let digits = "";
+      let matched = -1;
       for (let b = a; b < groups.length && digits.length < 16; b++) {
         digits += groups[b][0];
         const phone = digits.replace(/^86(?=1\d{10}$)/, "");
         if (index.phones.has(phone)) {
-          const start = match.index + groups[a].index;
-          const end = match.index + groups[b].index + groups[b][0].length;
+          const start = match.index + (groups[a].index ?? 0);
+          const end = match.index + (groups[b].index ?? 0) + groups[b][0].length;
           hits.push({ start, end, value: phone });
+          matched = b;
+          break;
         }
       }
+      // Groups inside a found phone cannot start another: "+86 138…" is one phone, not two.
+      a = matched >= 0 ? matched + 1 : a + 1;
     }
   }
   return hits;
