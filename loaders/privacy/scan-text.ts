@@ -24,7 +24,8 @@ export function maskOf(kind: PrivacyKind, value: string): string {
 }
 
 function hitsOf(text: string, index: PersonalIndex): { kind: PrivacyKind; hit: TextHit }[] {
-  const ids = [...findIdNumbers(text), ...findRosterIds(text, index)];
+  // A roster ID with a valid check digit is found by both searches: keep one hit per position.
+  const ids = [...new Map([...findIdNumbers(text), ...findRosterIds(text, index)].map((hit) => [hit.start, hit])).values()];
   return [
     ...ids.map((hit) => ({ kind: "id" as const, hit })),
     ...findPhones(text, index).map((hit) => ({ kind: "phone" as const, hit })),
