@@ -1,0 +1,36 @@
+-- int_household_snapshots — grain: household × snapshot month ('YYYY-MM').
+-- One row per household and month even when a household was sent twice (the last row read wins), with
+-- the per-household flags every monitoring indicator reads, computed once here.
+create or replace table int_household_snapshots as
+with deduped as (
+  select *
+  from stg_households
+  where period is not null and household_id is not null
+  qualify row_number() over (partition by period, household_id order by source_file desc, source_row desc) = 1
+),
+flags as (
+  select
+    period as snapshot_month,
+    household_id,
+    id_number,
+    area_code as village_code,
+    coalesce(household_size, 0) as persons,
+    household_type = '脱贫户' as is_lifted,
+    household_type = '一般农户' as is_ordinary,
+    coalesce(is_monitored, false) as is_monitored,
+    monitor_kind,
+    -- a household with no labour capacity is never eliminated: it stays monitored under social security
+    coalesce(is_monitored, false) and coalesce(risk_eliminated, false) and not coalesce(no_labour, false) as is_eliminated,
+    coalesce(len(measures), 0) > 0 as has_measure,
+    risk_found_date,
+    identified_date,
+    first_assist_date,
+    income_pc,
+    coalesce(housing_ok, false) as housing_ok,
+    coalesce(edu_ok, false) as edu_ok,
+    coalesce(med_ok, false) as med_ok,
+    coalesce(water_ok, false) as water_ok
+  from deduped
+)
+select *, is_monitored and not is_eliminated as is_active
+from flags;

@@ -1,0 +1,51 @@
+-- int_loan_months — grain: institution × loan × ledger month, with the village the loan belongs to:
+-- the record's 12-digit 区划代码 when it is a known village, else the village of the household matched by
+-- 户编号, else by 证件号码 (each household's latest snapshot). county_code is set for every loan: loans
+-- that map to no village count at county level only.
+create or replace table int_loan_months as
+with deduped as (
+  select *
+  from stg_loans
+  where period is not null
+  qualify row_number() over (partition by period, institution, loan_id order by source_file desc, source_row desc) = 1
+),
+villages as (
+  select area_code from int_areas where area_level = 'village'
+),
+household_villages as (
+  select household_id, arg_max(village_code, snapshot_month) as village_code
+  from int_household_snapshots
+  group by household_id
+),
+person_villages as (
+  select id_number, arg_max(village_code, snapshot_month) as village_code
+  from int_household_snapshots
+  where id_number is not null
+  group by id_number
+),
+only_county as (
+  -- a warehouse normally holds one county: loans with no area at all belong to it
+  select case when count(*) = 1 then any_value(area_code) end as county_code
+  from int_areas
+  where area_level = 'county'
+),
+attributed as (
+  select
+    d.*,
+    coalesce(v.area_code, hv.village_code, pv.village_code) as village_code
+  from deduped d
+  left join villages v on v.area_code = d.area_code
+  left join household_villages hv on hv.household_id = d.household_id
+  left join person_villages pv on pv.id_number = d.id_number
+)
+select
+  a.period as ledger_month,
+  a.institution,
+  a.loan_id,
+  a.product,
+  a.borrower_type,
+  a.balance,
+  a.village_code,
+  coalesce(left(a.village_code, 6), case when length(a.area_code) >= 6 then left(a.area_code, 6) end, c.county_code) as county_code
+from attributed a
+cross join only_county c;

@@ -1,0 +1,43 @@
+-- ind_loans — grain: loan indicator code × period × area (county, town, village), for periods with ledgers.
+-- loan_balance: balances of the period's last ledger month. Villages and towns sum the loans attributed to
+-- one of their villages; the county sums every loan of the county, including those that map to no village.
+create or replace table ind_loans as
+with end_ledgers as (
+  select p.period, l.*
+  from int_periods p
+  join int_loan_months l on l.ledger_month = p.loan_end_month
+),
+below_county as (
+  select e.period, r.area_code, r.area_level, sum(e.balance) as balance
+  from end_ledgers e
+  join int_area_rollup r on r.village_code = e.village_code
+  where r.area_level in ('village', 'town')
+  group by all
+),
+county as (
+  select period, county_code as area_code, 'county' as area_level, sum(balance) as balance
+  from end_ledgers
+  where county_code is not null
+  group by all
+),
+grid as (
+  select p.period, a.area_code, a.area_level
+  from int_periods p
+  cross join int_areas a
+  where p.loan_end_month is not null
+),
+balances as (
+  select * from below_county
+  union all
+  select * from county
+)
+select
+  'loan_balance' as code,
+  g.period,
+  g.area_code,
+  g.area_level,
+  coalesce(b.balance, 0) as value,
+  coalesce(b.balance, 0) as numerator,
+  null::double as denominator
+from grid g
+left join balances b on b.period = g.period and b.area_code = g.area_code and b.area_level = g.area_level;
