@@ -2,8 +2,8 @@
 // Excel/WPS on Windows read Chinese correctly; XLSX is minimal SpreadsheetML zipped with fflate, with
 // numbers stored as numbers (rates as fractions formatted 0.00%) and inline strings.
 import { strToU8, zipSync } from "fflate";
-import { exportCell, exportLabel } from "./table-model.ts";
-import type { CellOptions, Column, ExportCell, Row } from "./table-model.ts";
+import { exportCell, exportLabel } from "./table-model.js";
+import type { CellOptions, Column, ExportCell, Row } from "./table-model.js";
 
 const BOM = "\uFEFF";
 

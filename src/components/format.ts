@@ -1,3 +1,5 @@
+// Components import each other with `.js` specifiers: Framework serves each module compiled to .js and
+// does not rewrite `.ts` specifiers (tsc, tsx and vitest map `.js` back to the `.ts` source).
 // Formatters for the way county staff write figures: 1234.5万元, 3.21亿元, 12.3%, +1.2个百分点,
 // 2025年上半年. Pure functions, shared by the pages (browser) and the tests (Node).
 
@@ -76,14 +78,24 @@ export function isAmountUnit(unit: string | null | undefined): boolean {
   return unit != null && AMOUNT_UNITS.has(unit);
 }
 
+/** The catalog's units (households, persons, …) as a reader writes them after a count. */
+const COUNT_SUFFIX: Record<string, string> = { households: "户", persons: "人", days: "天", loans: "笔", count: "" };
+
+/** Unit word shown in table headers, e.g. 户, 人, 元, %. */
+export function unitLabel(unit: string | null | undefined): string {
+  if (unit == null) return "";
+  if (isRateUnit(unit)) return "%";
+  if (isAmountUnit(unit)) return "元";
+  return COUNT_SUFFIX[unit] ?? (/^[a-z_]+$/i.test(unit) ? "" : unit);
+}
+
 /** Value of a catalog indicator by its unit: rates as %, amounts as 元/万元/亿元, counts with the unit. */
 export function formatValue(value: unknown, unit: string | null | undefined): string {
   if (!isNumber(value)) return EMPTY;
   if (isRateUnit(unit)) return formatRate(value);
   if (isAmountUnit(unit)) return formatAmount(value);
   const digits = Number.isInteger(value) ? 0 : 1;
-  const suffix = unit && !/^[a-z_]+$/i.test(unit) ? unit : "";
-  return `${formatCount(value, digits)}${suffix}`;
+  return `${formatCount(value, digits)}${unitLabel(unit)}`;
 }
 
 /** Change of an indicator against a base: 百分点 for rates, relative % for levels. */

@@ -1,6 +1,6 @@
 // A headline figure with its change against the previous period (环比) and the same period last year
 // (同比): percentage points for rates, relative change for levels, coloured by whether the move is good.
-import { formatChange, formatValue, isRateUnit } from "./format.ts";
+import { formatChange, formatValue, isRateUnit } from "./format.js";
 
 export interface KpiInput {
   label: string;

@@ -1,8 +1,8 @@
 // Period selector usable with Framework's view(): the element has a `value` and emits "input".
 // Options are grouped 年度 / 半年度 / 月度, newest first, shown as 2025年上半年 etc.
-import { formatPeriod } from "./format.ts";
-import { periodType } from "./periods.ts";
-import type { PeriodType } from "./periods.ts";
+import { formatPeriod } from "./format.js";
+import { periodType } from "./periods.js";
+import type { PeriodType } from "./periods.js";
 
 export interface PeriodSelectOptions {
   label?: string;

@@ -1,8 +1,8 @@
 // A card holding one table and its two download buttons. The table is a plain <table> (not a virtual
 // scroller) so it prints whole and browser tests can read it; `data-table-name` names it for tests and files.
-import { cellText } from "./table-model.ts";
-import type { CellOptions, Column, Row } from "./table-model.ts";
-import { MIME, csvBytes, fileName, saveBytes, xlsxBytes } from "./download.ts";
+import { cellText } from "./table-model.js";
+import type { CellOptions, Column, Row } from "./table-model.js";
+import { MIME, csvBytes, fileName, saveBytes, xlsxBytes } from "./download.js";
 
 export interface TableCardOptions extends CellOptions {
   columns: Column[];

@@ -1,7 +1,7 @@
 // One description of a table's columns drives the screen (formatted text), CSV and XLSX (typed cells),
 // so the three never disagree. Village rows the mart suppressed carry `suppressed: true`.
-import { formatAmount, formatCount, formatDate, formatPeriod, formatRate, EMPTY_CELL } from "./format.ts";
-import type { AmountUnit } from "./format.ts";
+import { formatAmount, formatCount, formatDate, formatPeriod, formatRate, EMPTY_CELL } from "./format.js";
+import type { AmountUnit } from "./format.js";
 
 export type ColumnKind = "text" | "count" | "number" | "rate" | "amount" | "date" | "period";
 

@@ -1,0 +1,67 @@
+// Turns catalog entries into table columns and indicator lookups into table rows, so every page's tables
+// (towns, villages) share one layout and the downloads carry the catalog's names.
+import type { Column, ColumnKind, Row } from "./table-model.js";
+import type { IndicatorStore } from "./indicator-store.js";
+import { isAmountUnit, isRateUnit } from "./format.js";
+
+export interface CatalogEntry {
+  code: string;
+  name_zh: string;
+  name_en?: string;
+  formula_zh?: string;
+  unit: string;
+  higher_is_better: boolean | null;
+  target?: number | null;
+  kind?: string;
+  source_fields?: string[];
+  family?: string;
+}
+
+export function columnKind(unit: string | null | undefined): ColumnKind {
+  if (isRateUnit(unit)) return "rate";
+  if (isAmountUnit(unit)) return "amount";
+  return "count";
+}
+
+/** A column for one indicator; incomes stay in 元 (a 万元 income reads oddly), other amounts adapt. */
+export function indicatorColumn(entry: CatalogEntry, label = entry.name_zh): Column {
+  const kind = columnKind(entry.unit);
+  return kind === "amount" && entry.code.startsWith("income")
+    ? { key: entry.code, label, kind, unit: "元" }
+    : { key: entry.code, label, kind };
+}
+
+export interface AreaLike {
+  area_code: string;
+  name: string;
+}
+
+/**
+ * One row per area with the indicators' values for a period. A row is suppressed when the mart withheld
+ * its figures (village below the threshold) — then every numeric cell shows "<N".
+ */
+export function areaRows(store: IndicatorStore, areas: AreaLike[], codes: string[], period: string | undefined): Row[] {
+  return areas.map((area) => {
+    const row: Row = { area_code: area.area_code, name: area.name };
+    let suppressed = false;
+    for (const code of codes) {
+      const found = store.get(code, period, area.area_code);
+      row[code] = found?.value ?? null;
+      if (found?.suppressed) suppressed = true;
+    }
+    if (suppressed) row.suppressed = true;
+    return row;
+  });
+}
+
+/**
+ * Ranks rows by one indicator: 1 is the best per the catalog's direction (highest when higher is better,
+ * lowest when lower is better, highest when neutral); rows without a value get no rank and go last.
+ */
+export function rankRows(rows: Row[], code: string, higherIsBetter: boolean | null): Row[] {
+  const descending = higherIsBetter !== false;
+  const valued = rows.filter((row) => typeof row[code] === "number" && row.suppressed !== true);
+  const rest = rows.filter((row) => !valued.includes(row));
+  valued.sort((a, b) => (descending ? (b[code] as number) - (a[code] as number) : (a[code] as number) - (b[code] as number)));
+  return [...valued.map((row, i) => ({ ...row, rank: i + 1 })), ...rest.map((row) => ({ ...row, rank: null }))];
+}
