@@ -9,8 +9,8 @@ export const claims = defineContract({
   table: "stg_claims",
   needsPeriod: false,
   key: ["claim_id"],
-  // Claims carry no insurer column; the 保单号 leads back to the policy, so the report groups by line.
-  sourceKey: (row) => (row.line as string | null) ?? null,
+  // Claims carry no insurer column: the 保单号 leads back to the policy's insurer.
+  sourceKey: (row, ctx) => (typeof row.policy_id === "string" ? (ctx.insurers?.get(row.policy_id) ?? null) : null),
   fields: [
     f("claim_id", "赔案号", "text", ["赔案编号", "理赔编号", "报案号", "claim_id"], { required: true, doc: "赔案号" }),
     f("policy_id", "保单号", "text", ["保单号码", "保单编号", "policy_id"], { doc: "对应的保单号" }),

@@ -12,6 +12,8 @@ export interface RowContext {
   counties: Set<string> | null;
   /** Allowed gap between 人均纯收入 and the one computed from its components, in yuan per person. */
   incomeTolerance: number;
+  /** 保单号 → 保险机构 of the loaded policies, so a claim's defects go back to the insurer. */
+  insurers: Map<string, string> | null;
 }
 
 export type TypedRow = Record<string, unknown>;
@@ -34,7 +36,7 @@ export interface Contract {
   /** Field keys that identify a row; a repeat is rejected as duplicate_key. */
   key: readonly string[];
   /** Who made the row, for sending defects back: a field key, or a function of the row. */
-  sourceKey: (row: TypedRow) => string | null;
+  sourceKey: (row: TypedRow, ctx: RowContext) => string | null;
   /** The file needs a period: from its 数据期 column, else from its name. */
   needsPeriod: boolean;
   /** Sets of columns of which at least one set must be fully present (households' income). */

@@ -1,0 +1,74 @@
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { CONTRACTS } from "../contracts/index.ts";
+import { stagingDdl } from "../contracts/staging-ddl.ts";
+import { sqlString } from "./staging-writer.ts";
+import type { FileOutcome } from "./load-input-folder.ts";
+
+/** A rejected row × broken rule, as the reports and the rejections table hold it. */
+export interface Rejection {
+  file: string;
+  sheet: string | null;
+  row: number;
+  column: string;
+  /** Raw value: only in the county's own report files, never in the warehouse. */
+  value: string;
+  valueMasked: string;
+  rule: string;
+  message: string;
+  extract: string;
+  period: string | null;
+  sourceKey: string | null;
+}
+
+const BOOKKEEPING_DDL = `
+create table if not exists load_log (
+  file VARCHAR, sheet VARCHAR, checksum VARCHAR, extract VARCHAR, period VARCHAR,
+  rows_read INTEGER, rows_accepted INTEGER, rows_rejected INTEGER, status VARCHAR, message VARCHAR,
+  loaded_at TIMESTAMP
+);
+create table if not exists rejections (
+  file VARCHAR, sheet VARCHAR, "row" INTEGER, column_name VARCHAR, value_masked VARCHAR, rule VARCHAR,
+  message VARCHAR, extract VARCHAR, period VARCHAR, source_key VARCHAR
+);`;
+
+/** Every staging table (even for extracts with no file), load_log and rejections. */
+export async function createLoadTables(conn: DuckDBConnection): Promise<void> {
+  for (const contract of CONTRACTS) await conn.run(stagingDdl(contract));
+  await conn.run(BOOKKEEPING_DDL);
+}
+
+export async function loadedChecksums(conn: DuckDBConnection): Promise<Set<string>> {
+  const reader = await conn.runAndReadAll("select distinct checksum from load_log where status = 'loaded'");
+  return new Set(reader.getRowObjectsJson().map((r) => String(r.checksum)));
+}
+
+function sqlValue(value: string | number | null): string {
+  if (value === null) return "null";
+  return typeof value === "number" ? String(value) : sqlString(value);
+}
+
+export async function logOutcome(conn: DuckDBConnection, o: FileOutcome): Promise<void> {
+  const values = [o.file, o.sheet, o.checksum, o.extract, o.period, o.rowsRead, o.rowsAccepted, o.rowsRejected, o.status, o.message];
+  await conn.run(`insert into load_log values (${values.map(sqlValue).join(", ")}, current_timestamp)`);
+}
+
+export async function storeRejections(conn: DuckDBConnection, rejections: readonly Rejection[]): Promise<void> {
+  if (rejections.length === 0) return;
+  const appender = await conn.createAppender("rejections");
+  const text = (v: string | null) => (v === null ? appender.appendNull() : appender.appendVarchar(v));
+  for (const r of rejections) {
+    text(r.file);
+    text(r.sheet);
+    appender.appendInteger(r.row);
+    text(r.column);
+    text(r.valueMasked);
+    text(r.rule);
+    text(r.message);
+    text(r.extract);
+    text(r.period);
+    text(r.sourceKey);
+    appender.endRow();
+  }
+  appender.flushSync();
+  appender.closeSync();
+}

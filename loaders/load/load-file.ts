@@ -1,0 +1,118 @@
+import { join } from "node:path";
+import type { DuckDBConnection } from "@duckdb/node-api";
+import type { RowContext } from "../contracts/contract.ts";
+import { EncodingError } from "../read/read-csv.ts";
+import { periodFromFileName } from "../read/parse-values.ts";
+import { describeField } from "../read/match-header.ts";
+import { maskValue } from "../privacy/mask.ts";
+import type { Rejection } from "./bookkeeping.ts";
+import type { FileOutcome } from "./load-input-folder.ts";
+import { isBlankRow, isTotalRow, locateExtract, Refusal } from "./locate-extract.ts";
+import { StagingWriter } from "./staging-writer.ts";
+import { makePlan, validateRow } from "./validate-row.ts";
+
+/** What loading the files of one folder shares: the villages lookups and the keys already loaded. */
+export interface LoadState {
+  conn: DuckDBConnection;
+  ctx: RowContext;
+  /** Per extract, the keys of accepted rows, for duplicate_key across files. */
+  keys: Map<string, Set<string>>;
+  tmpDir: string;
+}
+
+export interface FileResult {
+  outcome: FileOutcome;
+  rejections: Rejection[];
+}
+
+function periodLabel(periods: Set<string>, fallback: string | null): string | null {
+  if (periods.size === 0) return fallback;
+  const sorted = [...periods].sort();
+  return sorted.length === 1 ? sorted[0] : `${sorted[0]}~${sorted[sorted.length - 1]}`;
+}
+
+/**
+ * Loads one file into its staging table. Never throws for a bad file: the outcome says `refused` with a
+ * message naming the file's problem, and nothing of that file is inserted.
+ */
+export async function loadFile(path: string, rel: string, checksum: string, state: LoadState): Promise<FileResult> {
+  const base: FileOutcome = {
+    file: rel, sheet: null, extract: null, period: null, checksum, status: "refused",
+    rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, message: null,
+  };
+  let writer: StagingWriter | null = null;
+  try {
+    const located = await locateExtract(path);
+    const contract = located.match.contract;
+    base.sheet = located.sheet;
+    base.extract = contract.extract;
+    const filePeriod = contract.needsPeriod ? periodFromFileName(rel.split("/").pop() ?? rel) : null;
+    const hasPeriodColumn = located.match.columns.some((c) => c.field.kind === "period");
+    if (contract.needsPeriod && !hasPeriodColumn && filePeriod === null) {
+      await located.close();
+      const field = contract.fields.find((x) => x.kind === "period")!;
+      throw new Refusal(`缺少数据期：文件中没有 ${describeField(field)} 列，文件名中也没有 YYYY-MM 或 YYYYMM 形式的年月，请加 数据期 列或在文件名中写明年月`);
+    }
+    const plan = makePlan(contract, located.match.columns, filePeriod);
+    writer = new StagingWriter(contract, join(state.tmpDir, `stage-${process.pid}-${Date.now()}.csv`), rel);
+    const known = state.keys.get(contract.extract) ?? new Set<string>();
+    const fileKeys = new Set<string>();
+    const periods = new Set<string>();
+    const rejections: Rejection[] = [];
+    const keyHeaders = contract.key.map((k) => located.match.columns.find((c) => c.field.key === k)?.header ?? contract.fields.find((x) => x.key === k)!.header);
+    let read = 0;
+    let rejected = 0;
+    for await (const batch of located.rows) {
+      for (const { row: rowNumber, cells } of batch) {
+        if (isBlankRow(cells) || isTotalRow(cells)) continue;
+        read++;
+        const { row, defects } = validateRow(plan, cells, state.ctx);
+        if (typeof row.period === "string") periods.add(row.period);
+        if (defects.length === 0) {
+          const key = contract.key.map((k) => String(row[k])).join("\u0001");
+          if (known.has(key) || fileKeys.has(key)) {
+            defects.push({
+              rule: "duplicate_key", column: keyHeaders[0], fieldKey: contract.key[0], value: contract.key.map((k) => String(row[k])).join(" / "),
+              message: `与前面的记录重复（${keyHeaders.join(" + ")} 相同），请删除重复行或核对编号`,
+            });
+          } else fileKeys.add(key);
+        }
+        if (defects.length > 0) {
+          rejected++;
+          const sourceKey = contract.sourceKey(row, state.ctx);
+          for (const d of defects) {
+            rejections.push({
+              file: rel, sheet: located.sheet, row: rowNumber, column: d.column, value: d.value,
+              valueMasked: maskValue(d.fieldKey, d.value) ?? "", rule: d.rule, message: d.message,
+              extract: contract.extract, period: typeof row.period === "string" ? row.period : null, sourceKey,
+            });
+          }
+          continue;
+        }
+        contract.complete?.(row);
+        await writer.write(row, rowNumber);
+      }
+    }
+    await located.close();
+    await writer.commit(state.conn);
+    writer = null;
+    for (const key of fileKeys) known.add(key);
+    state.keys.set(contract.extract, known);
+    const outcome: FileOutcome = {
+      ...base, status: "loaded", period: periodLabel(periods, filePeriod),
+      rowsRead: read, rowsAccepted: read - rejected, rowsRejected: rejected,
+      message: rejected > 0 ? `${rejected} 行被拒绝，见拒绝报告` : null,
+    };
+    return { outcome, rejections };
+  } catch (error) {
+    await writer?.discard();
+    const message = error instanceof Refusal || error instanceof EncodingError
+      ? error.message
+      : `文件无法读取（${(error as Error).message}），如为 XLSX 请确认文件未损坏、未加密，可用 Excel 打开后另存`;
+    if (error instanceof Refusal) {
+      base.sheet = error.sheet ?? base.sheet;
+      base.extract = error.extract ?? base.extract;
+    }
+    return { outcome: { ...base, status: "refused", message: `${rel}：${message}` }, rejections: [] };
+  }
+}

@@ -1,0 +1,163 @@
+import { createHash } from "node:crypto";
+import { createReadStream, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { extname, join, relative, sep } from "node:path";
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { CONTRACTS } from "../contracts/index.ts";
+import type { RowContext } from "../contracts/contract.ts";
+import { createLoadTables, loadedChecksums, logOutcome, storeRejections, type Rejection } from "./bookkeeping.ts";
+import { loadFile, type LoadState } from "./load-file.ts";
+import { locateExtract } from "./locate-extract.ts";
+import { writeReports } from "./write-reports.ts";
+
+export interface FileOutcome {
+  file: string;
+  sheet: string | null;
+  extract: string | null;
+  period: string | null;
+  checksum: string;
+  status: "loaded" | "refused" | "skipped";
+  rowsRead: number;
+  rowsAccepted: number;
+  rowsRejected: number;
+  message: string | null;
+}
+
+export interface LoadSummary {
+  files: FileOutcome[];
+  refused: FileOutcome[];
+  rowsRead: number;
+  rowsAccepted: number;
+  rowsRejected: number;
+}
+
+export interface LoadOptions {
+  reportsDir: string;
+  /** Allowed gap in yuan per person between 人均纯收入 and its components; default 1. */
+  incomeTolerance?: number;
+}
+
+const EXTRACT_FILE = new Set([".csv", ".xlsx", ".xls"]);
+
+/** Every .csv/.xlsx under the folder (recursively), as paths relative to it with '/' separators. */
+export function listExtractFiles(inputDir: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (entry.name.startsWith(".") || entry.name.startsWith("~$")) continue;
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (EXTRACT_FILE.has(extname(entry.name).toLowerCase())) out.push(relative(inputDir, full).split(sep).join("/"));
+    }
+  };
+  walk(inputDir);
+  return out.sort();
+}
+
+export async function fileChecksum(path: string): Promise<string> {
+  const hash = createHash("sha256");
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  return hash.digest("hex");
+}
+
+/** Position of the file's extract in load order (villages first); unknown files go last. */
+async function loadRank(path: string): Promise<number> {
+  try {
+    const located = await locateExtract(path);
+    await located.close();
+    return CONTRACTS.indexOf(located.match.contract);
+  } catch {
+    return CONTRACTS.length;
+  }
+}
+
+async function villageLookups(conn: DuckDBConnection, ctx: RowContext): Promise<void> {
+  const reader = await conn.runAndReadAll("select area_code, town_code, county_code from stg_villages");
+  const rows = reader.getRows() as string[][];
+  if (rows.length === 0) {
+    ctx.villages = ctx.towns = ctx.counties = null;
+    return;
+  }
+  ctx.villages = new Set(rows.map((r) => r[0]));
+  ctx.towns = new Set(rows.map((r) => r[1]));
+  ctx.counties = new Set(rows.map((r) => r[2]));
+}
+
+async function insurerLookup(conn: DuckDBConnection): Promise<Map<string, string>> {
+  const reader = await conn.runAndReadAll("select policy_id, insurer from stg_policies where insurer is not null");
+  return new Map((reader.getRows() as string[][]).map((r) => [r[0], r[1]]));
+}
+
+/**
+ * Loads every extract file of a folder into the staging tables, with full accounting: per file, rows
+ * read = accepted + rejected; rejections go to the warehouse (masked) and to report files (raw, for the
+ * county's staff); bad files are refused, never thrown; a file whose checksum is already loaded is skipped.
+ */
+export async function loadInputFolder(conn: DuckDBConnection, inputDir: string, options: LoadOptions): Promise<LoadSummary> {
+  await createLoadTables(conn);
+  const done = await loadedChecksums(conn);
+  const tmpDir = mkdtempSync(join(tmpdir(), "dixian-load-"));
+  const state: LoadState = {
+    conn, tmpDir, keys: new Map(),
+    ctx: { villages: null, towns: null, counties: null, insurers: null, incomeTolerance: options.incomeTolerance ?? 1 },
+  };
+  const files: FileOutcome[] = [];
+  const rejections: Rejection[] = [];
+  try {
+    const ranked: { rel: string; rank: number }[] = [];
+    for (const rel of listExtractFiles(inputDir)) ranked.push({ rel, rank: await loadRank(join(inputDir, rel)) });
+    ranked.sort((a, b) => a.rank - b.rank || a.rel.localeCompare(b.rel));
+    let lookupsReady = false;
+    let warned = false;
+    for (const { rel, rank } of ranked) {
+      const path = join(inputDir, rel);
+      const checksum = await fileChecksum(path);
+      if (done.has(checksum)) {
+        const outcome: FileOutcome = {
+          file: rel, sheet: null, extract: null, period: null, checksum, status: "skipped",
+          rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, message: "内容相同的文件已经载入过，本次跳过",
+        };
+        files.push(outcome);
+        await logOutcome(conn, outcome);
+        continue;
+      }
+      if (rank === CONTRACTS.findIndex((c) => c.extract === "claims") && state.ctx.insurers === null) {
+        state.ctx.insurers = await insurerLookup(conn);
+      }
+      if (!lookupsReady && rank > 0) {
+        await villageLookups(conn, state.ctx);
+        lookupsReady = true;
+      }
+      // Households, loans, policies and claims check 区划代码 against the villages reference.
+      if (rank >= 3 && rank < CONTRACTS.length && state.ctx.villages === null && !warned) {
+        console.warn("警告：没有村级参考数据（村级参考文件），本次跳过“区划代码须在村级参考中”的检查");
+        warned = true;
+      }
+      const result = extname(rel).toLowerCase() === ".xls"
+        ? {
+            outcome: {
+              file: rel, sheet: null, extract: null, period: null, checksum, status: "refused" as const,
+              rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, message: `${rel}：不支持旧版 .xls 格式，请用 Excel 或 WPS 另存为 .xlsx 或 CSV`,
+            },
+            rejections: [],
+          }
+        : await loadFile(path, rel, checksum, state);
+      files.push(result.outcome);
+      rejections.push(...result.rejections);
+      await logOutcome(conn, result.outcome);
+      await storeRejections(conn, result.rejections);
+      if (result.outcome.status === "loaded") done.add(checksum);
+    }
+  } finally {
+    rmSync(tmpDir, { recursive: true, force: true });
+  }
+  const summary: LoadSummary = {
+    files,
+    refused: files.filter((f) => f.status === "refused"),
+    rowsRead: files.reduce((s, f) => s + f.rowsRead, 0),
+    rowsAccepted: files.reduce((s, f) => s + f.rowsAccepted, 0),
+    rowsRejected: files.reduce((s, f) => s + f.rowsRejected, 0),
+  };
+  writeReports(options.reportsDir, summary, rejections);
+  return summary;
+}

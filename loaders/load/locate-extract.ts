@@ -1,0 +1,118 @@
+import { extname } from "node:path";
+import { CONTRACTS } from "../contracts/index.ts";
+import { ENCODING_LABEL, type TextEncoding } from "../read/detect-encoding.ts";
+import { csvSheets, detectFileEncoding } from "../read/read-csv.ts";
+import { describeField, identifyHeaderRow, type HeaderMatch } from "../read/match-header.ts";
+import { cellText, type Cell } from "../read/parse-values.ts";
+import { readXlsxSheets } from "../read/read-xlsx.ts";
+import type { SheetRows, SourceRow } from "../read/source-rows.ts";
+
+/** Rows a title block may take before the header row. */
+const HEADER_SEARCH_ROWS = 30;
+
+/** A file that cannot be used, with the Chinese message naming what is missing or wrong. */
+export class Refusal extends Error {
+  constructor(message: string, readonly sheet: string | null = null, readonly extract: string | null = null) {
+    super(message);
+  }
+}
+
+export function isBlankRow(cells: readonly Cell[]): boolean {
+  return cells.every((c) => cellText(c) === null);
+}
+
+/** 合计/小计/总计 rows that offices add under a table. */
+export function isTotalRow(cells: readonly Cell[]): boolean {
+  const first = cells.find((c) => cellText(c) !== null);
+  const text = first === undefined ? "" : (cellText(first) ?? "").replace(/\s/g, "");
+  return /^(合计|小计|总计|累计|total)/i.test(text);
+}
+
+/** The sheet holding an extract, its header match, and its remaining rows (those after the header). */
+export interface LocatedExtract {
+  sheet: string | null;
+  match: HeaderMatch;
+  headerRow: number;
+  encoding: TextEncoding | null;
+  rows: AsyncIterable<SourceRow[]>;
+  /** Stops reading the workbook (other sheets are not needed). */
+  close(): Promise<void>;
+}
+
+export function openSheets(path: string): { sheets: AsyncIterator<SheetRows>; encoding: TextEncoding | null } {
+  const ext = extname(path).toLowerCase();
+  if (ext === ".xlsx") return { sheets: readXlsxSheets(path)[Symbol.asyncIterator](), encoding: null };
+  const encoding = detectFileEncoding(path);
+  if (encoding === null) throw new Refusal("无法识别文件编码：既不是 UTF-8 也不是 GB18030/GBK，请用 Excel 或 WPS 另存为 CSV UTF-8 或 XLSX");
+  return { sheets: csvSheets(path, encoding)[Symbol.asyncIterator](), encoding };
+}
+
+function refusalFor(match: HeaderMatch): string {
+  const parts: string[] = [];
+  if (match.missing.length > 0) parts.push(`缺少必需列：${match.missing.map(describeField).join("；")}`);
+  if (match.missingOneOf) {
+    const sets = match.missingOneOf.map((set) => set.map((f) => `「${f.header}」`).join("、"));
+    parts.push(`需要 ${sets.join(" 或 全部 ")} 列（别名见字段说明）：${match.missingOneOf.flat().map(describeField).join("；")}`);
+  }
+  return `识别为「${match.contract.title}」，但${parts.join("；")}`;
+}
+
+async function drain(rows: AsyncIterable<SourceRow[]>): Promise<void> {
+  for await (const _ of rows) void _;
+}
+
+/**
+ * Finds the sheet and header row of the extract: the first row, within the first rows of a sheet, whose
+ * cells match at least two headers of a contract. A match missing required columns is kept as the
+ * refusal reason unless a later sheet holds a usable extract.
+ */
+export async function locateExtract(path: string): Promise<LocatedExtract> {
+  const { sheets, encoding } = openSheets(path);
+  let incomplete: { sheet: string | null; match: HeaderMatch } | null = null;
+  for (;;) {
+    const next = await sheets.next();
+    if (next.done) break;
+    const sheet = next.value;
+    const iterator = sheet.rows[Symbol.asyncIterator]();
+    let seen = 0;
+    let found: { match: HeaderMatch; row: number; rest: SourceRow[] } | null = null;
+    while (found === null && seen < HEADER_SEARCH_ROWS) {
+      const batch = await iterator.next();
+      if (batch.done) break;
+      for (let i = 0; i < batch.value.length; i++) {
+        const { row, cells } = batch.value[i];
+        if (isBlankRow(cells)) continue;
+        if (++seen > HEADER_SEARCH_ROWS) break;
+        const match = identifyHeaderRow(cells);
+        if (match) {
+          found = { match, row, rest: batch.value.slice(i + 1) };
+          break;
+        }
+      }
+    }
+    const restRows: AsyncIterable<SourceRow[]> = { [Symbol.asyncIterator]: () => iterator };
+    if (found && found.match.missing.length === 0 && found.match.missingOneOf === null) {
+      const rest = found.rest;
+      const rows = (async function* () {
+        if (rest.length > 0) yield rest;
+        yield* restRows;
+      })();
+      return {
+        sheet: sheet.name,
+        match: found.match,
+        headerRow: found.row,
+        encoding,
+        rows,
+        close: async () => {
+          await sheets.return?.();
+        },
+      };
+    }
+    if (found && incomplete === null) incomplete = { sheet: sheet.name, match: found.match };
+    await drain(restRows);
+  }
+  if (incomplete) throw new Refusal(refusalFor(incomplete.match), incomplete.sheet, incomplete.match.contract.extract);
+  const known = CONTRACTS.map((c) => `${c.title}（${c.fields.filter((f) => f.required).map((f) => f.header).join("、")}）`).join("；");
+  const where = encoding ? `（编码 ${ENCODING_LABEL[encoding]}）` : "";
+  throw new Refusal(`无法识别表头${where}：前 ${HEADER_SEARCH_ROWS} 行中没有找到任何数据类型的表头。可识别的数据类型及其必需列：${known}`);
+}

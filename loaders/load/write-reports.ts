@@ -1,0 +1,46 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Rejection } from "./bookkeeping.ts";
+import type { LoadSummary } from "./load-input-folder.ts";
+
+const BOM = "\uFEFF";
+
+function csvCell(value: unknown): string {
+  const text = value === null || value === undefined ? "" : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+function csv(header: string[], rows: unknown[][]): string {
+  return BOM + [header, ...rows].map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
+}
+
+/**
+ * Writes the county's own reports: rejections.csv (BOM, opens in Excel), rejections.json, and the
+ * per-file summary load-summary.csv/.json. They hold raw values, for the staff who fix the files.
+ */
+export function writeReports(dir: string, summary: LoadSummary, rejections: readonly Rejection[]): void {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    join(dir, "rejections.csv"),
+    csv(
+      ["文件", "工作表", "行号", "列", "值", "规则", "说明", "数据类型", "数据期", "来源"],
+      rejections.map((r) => [r.file, r.sheet, r.row, r.column, r.value, r.rule, r.message, r.extract, r.period, r.sourceKey]),
+    ),
+  );
+  writeFileSync(
+    join(dir, "rejections.json"),
+    JSON.stringify(
+      rejections.map(({ valueMasked: _masked, ...r }) => r),
+      null,
+      1,
+    ),
+  );
+  writeFileSync(
+    join(dir, "load-summary.csv"),
+    csv(
+      ["文件", "工作表", "数据类型", "数据期", "状态", "读取行数", "接受行数", "拒绝行数", "说明", "校验和"],
+      summary.files.map((f) => [f.file, f.sheet, f.extract, f.period, f.status, f.rowsRead, f.rowsAccepted, f.rowsRejected, f.message, f.checksum]),
+    ),
+  );
+  writeFileSync(join(dir, "load-summary.json"), JSON.stringify(summary, null, 1));
+}
