@@ -1,0 +1,45 @@
+// Builds the site twice from the sample county — the full site and the public one (--public) — into
+// test-output/e2e/, which the run leaves behind with its screenshots, PDF and weights for inspection.
+// DIXIAN_E2E_REUSE=1 reuses builds already there (for working on the tests, never in CI).
+import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type { TestProject } from "vitest/node";
+
+export interface E2eContext {
+  outputDir: string;
+  distDir: string;
+  publicDistDir: string;
+  dbPath: string;
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    e2e: E2eContext;
+  }
+}
+
+export const OUTPUT_DIR = resolve("test-output", "e2e");
+
+export default async function setup(project: TestProject): Promise<void> {
+  const context: E2eContext = {
+    outputDir: OUTPUT_DIR,
+    distDir: join(OUTPUT_DIR, "dist"),
+    publicDistDir: join(OUTPUT_DIR, "dist-public"),
+    dbPath: join(OUTPUT_DIR, "warehouse", "dixian.duckdb"),
+  };
+  const reuse = process.env.DIXIAN_E2E_REUSE === "1" && existsSync(join(context.distDir, "index.html")) && existsSync(join(context.publicDistDir, "index.html")) && existsSync(context.dbPath);
+  if (!reuse) {
+    // An empty input folder makes the build use the sample county, whatever data/input holds on this machine.
+    const noInput = join(OUTPUT_DIR, "no-input");
+    rmSync(OUTPUT_DIR, { recursive: true, force: true });
+    mkdirSync(noInput, { recursive: true });
+    mkdirSync(join(OUTPUT_DIR, "warehouse"), { recursive: true });
+    const common = { inputDir: noInput, dbPath: context.dbPath, reportsDir: join(OUTPUT_DIR, "reports") };
+    const { runBuild } = await import("../../loaders/build/run-build.ts");
+    const started = Date.now();
+    await runBuild({ ...common, outDir: context.distDir });
+    await runBuild({ ...common, outDir: context.publicDistDir, public: true });
+    process.stderr.write(`[e2e] 两次构建用时 ${((Date.now() - started) / 1000).toFixed(0)} 秒\n`);
+  }
+  project.provide("e2e", context);
+}

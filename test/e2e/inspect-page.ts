@@ -1,0 +1,164 @@
+// What a page shows, read from the live DOM: charts and whether they draw anything, tables and their
+// rows, a content signature to tell that a selector changed the page, and the first-chart time.
+import type { BrowserContext, Locator, Page } from "playwright-core";
+
+/** Installed before any page script: CSP violations and the moment the first chart or table appears. */
+export const INIT_SCRIPT = `(() => {
+  window.__dixianCsp = [];
+  document.addEventListener("securitypolicyviolation", (e) => window.__dixianCsp.push(e.violatedDirective + " " + (e.blockedURI || "inline")));
+  const seen = () => document.querySelector("figure svg, .card svg, table");
+  const observer = new MutationObserver(() => {
+    if (window.__dixianFirstChart === undefined && seen()) {
+      window.__dixianFirstChart = performance.now();
+      observer.disconnect();
+    }
+  });
+  observer.observe(document, { childList: true, subtree: true });
+})();`;
+
+export interface NetworkLog {
+  consoleErrors: string[];
+  failedRequests: string[];
+  externalRequests: string[];
+}
+
+/** Blocks and records every request to a host other than 127.0.0.1; records console errors and failures. */
+export async function watchContext(context: BrowserContext, page: Page): Promise<NetworkLog> {
+  const log: NetworkLog = { consoleErrors: [], failedRequests: [], externalRequests: [] };
+  await context.route("**/*", (route) => {
+    const url = new URL(route.request().url());
+    if ((url.protocol === "http:" || url.protocol === "https:" || url.protocol === "ws:" || url.protocol === "wss:") && url.hostname !== "127.0.0.1") {
+      log.externalRequests.push(url.href);
+      return route.abort("blockedbyclient");
+    }
+    return route.continue();
+  });
+  page.on("console", (message) => {
+    if (message.type() === "error") log.consoleErrors.push(message.text());
+  });
+  page.on("pageerror", (error) => log.consoleErrors.push(`页面异常：${error.message}`));
+  page.on("requestfailed", (request) => {
+    // A blob: download revoked after saving is not a failed page request.
+    if (!request.url().startsWith("blob:")) log.failedRequests.push(`${request.url()} ${request.failure()?.errorText ?? ""}`);
+  });
+  page.on("response", (response) => {
+    if (response.status() >= 400) log.failedRequests.push(`${response.url()} HTTP ${response.status()}`);
+  });
+  return log;
+}
+
+/** Waits until cells stopped loading and at least one chart or table is on the page. */
+export async function waitForContent(page: Page, timeout = 30_000): Promise<boolean> {
+  try {
+    await page.waitForFunction(
+      () => document.querySelector("figure svg, .card svg, table") !== null && document.querySelector(".observablehq--loading") === null,
+      undefined,
+      { timeout, polling: 100 },
+    );
+    await page.waitForLoadState("networkidle");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface ChartInfo {
+  /** Marks drawn other than axes, grid and frame. */
+  marks: number;
+  label: string;
+}
+
+export interface TableInfo {
+  name: string | null;
+  header: string[];
+  rows: string[][];
+}
+
+export async function readCharts(page: Page): Promise<ChartInfo[]> {
+  return page.$$eval("figure svg, .card svg", (svgs) =>
+    svgs
+      .filter((svg) => (svg as SVGSVGElement).getBoundingClientRect().width >= 60 && !svg.parentElement?.closest("svg"))
+      .map((svg) => {
+        const shapes = [...svg.querySelectorAll("rect, path, circle, line, polyline, polygon, text")].filter(
+          (el) => !el.closest('[aria-label*="axis"], [aria-label*="grid"], [aria-label="frame"], [aria-label*="tick"]'),
+        );
+        const card = svg.closest("figure, .card");
+        const title = card?.querySelector("h2, h3, figcaption")?.textContent?.trim() ?? svg.getAttribute("aria-label") ?? "";
+        return { marks: shapes.length, label: title };
+      }),
+  );
+}
+
+// Runs in the page (serialised by Playwright), so it may not use anything from this module.
+function tableInPage(table: Element): TableInfo {
+  const cellTexts = (row: Element) => [...row.querySelectorAll("th, td")].map((cell) => (cell as HTMLElement).innerText.trim());
+  const headRow = table.querySelector("thead tr") ?? table.querySelector("tr");
+  const bodyRows = [...table.querySelectorAll("tbody tr")].filter((row) => row !== headRow && row.querySelector("td"));
+  return { name: table.getAttribute("data-table-name"), header: headRow ? cellTexts(headRow) : [], rows: bodyRows.map(cellTexts) };
+}
+
+export async function readTable(table: Locator): Promise<TableInfo> {
+  return table.evaluate(tableInPage);
+}
+
+export async function readTables(page: Page): Promise<TableInfo[]> {
+  const tables = page.locator("table");
+  const infos: TableInfo[] = [];
+  for (let i = 0; i < (await tables.count()); i++) infos.push(await readTable(tables.nth(i)));
+  return infos;
+}
+
+/** Text and drawings of the page's main area, without the selectors themselves. */
+export async function contentSignature(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const main = document.querySelector("#observablehq-main") ?? document.body;
+    const clone = main.cloneNode(true) as HTMLElement;
+    clone.querySelectorAll('[data-role="period"], [data-role="filter"], select, input').forEach((el) => el.remove());
+    const drawings = [...main.querySelectorAll("svg")].map((svg) => svg.innerHTML).join("|");
+    return `${clone.textContent ?? ""}\u0000${drawings}`;
+  });
+}
+
+/**
+ * Picks another option in the first period selector (or filter) and reports whether the page changed.
+ * Returns null when the page has no selector.
+ */
+export async function changePeriod(page: Page): Promise<{ from: string; to: string; changed: boolean } | null> {
+  const holder = page.locator('[data-role="period"], [data-role="filter"]').first();
+  if ((await holder.count()) === 0) return null;
+  const before = await contentSignature(page);
+  const select = holder.locator("select").first();
+  let from: string;
+  let to: string;
+  if ((await select.count()) > 0) {
+    const values = await select.locator("option").evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+    from = await select.inputValue();
+    // Another period of the same kind when there is one (the next option), else any other.
+    const next = values[values.indexOf(from) + 1] ?? values.find((v) => v !== from);
+    if (next === undefined) return { from, to: from, changed: false };
+    to = next;
+    await select.selectOption(to);
+  } else {
+    const radios = holder.locator('input[type="radio"]');
+    const count = await radios.count();
+    let checked = 0;
+    for (let i = 0; i < count; i++) if (await radios.nth(i).isChecked()) checked = i;
+    from = (await radios.nth(checked).getAttribute("value")) ?? String(checked);
+    const other = (checked + 1) % Math.max(count, 1);
+    to = (await radios.nth(other).getAttribute("value")) ?? String(other);
+    await radios.nth(other).check();
+  }
+  try {
+    await page.waitForFunction((previous) => {
+      const main = document.querySelector("#observablehq-main") ?? document.body;
+      const clone = main.cloneNode(true) as HTMLElement;
+      clone.querySelectorAll('[data-role="period"], [data-role="filter"], select, input').forEach((el) => el.remove());
+      const drawings = [...main.querySelectorAll("svg")].map((svg) => svg.innerHTML).join("|");
+      return `${clone.textContent ?? ""}\u0000${drawings}` !== previous;
+    }, before, { timeout: 15_000, polling: 100 });
+    await page.waitForLoadState("networkidle");
+    return { from, to, changed: true };
+  } catch {
+    return { from, to, changed: false };
+  }
+}

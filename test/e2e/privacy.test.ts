@@ -1,0 +1,75 @@
+// The built sample-county sites against the privacy rules: the guard finds nothing in either; the full
+// site carries masked work lists, the public one (--public) no household rows at all, masked or not;
+// and the public site's pages load cleanly too.
+import { readFileSync } from "node:fs";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { walkFiles } from "../../loaders/privacy/dist-texts.ts";
+import { checkDistPrivacy, formatPrivacyFindings } from "../../loaders/privacy/check-dist-privacy.ts";
+import { launchChromium } from "./browser.ts";
+import { CONTENT_SECURITY_POLICY } from "./csp.ts";
+import { INIT_SCRIPT, waitForContent, watchContext } from "./inspect-page.ts";
+import { sitePages } from "./pages.ts";
+import { serveDist, type DistServer } from "./serve-dist.ts";
+
+const { distDir, publicDistDir, dbPath } = inject("e2e");
+
+// A masked ID as the work lists print it: first 6 and last 4 characters kept.
+const MASKED_ID = /(?<![0-9])[1-9][0-9]{5}\*{8}[0-9]{3}[0-9X](?![0-9])/g;
+
+function maskedIdsIn(dir: string): number {
+  let count = 0;
+  for (const file of walkFiles(dir)) {
+    if (!/\.(html|js|json|csv|txt)$/.test(file)) continue;
+    count += readFileSync(file, "utf-8").match(MASKED_ID)?.length ?? 0;
+  }
+  return count;
+}
+
+describe("privacy of the built sample county", () => {
+  test("the guard finds no personal value in clear in the full site", async () => {
+    const findings = await checkDistPrivacy({ distDir, dbPath });
+    expect(findings, formatPrivacyFindings(findings)).toEqual([]);
+  });
+
+  test("the guard finds no personal value in clear in the public site", async () => {
+    const findings = await checkDistPrivacy({ distDir: publicDistDir, dbPath });
+    expect(findings, formatPrivacyFindings(findings)).toEqual([]);
+  });
+
+  test("the full site's work lists are masked household rows; the public site has none", () => {
+    const full = maskedIdsIn(distDir);
+    const open = maskedIdsIn(publicDistDir);
+    process.stdout.write(`脱敏证件号码出现次数：完整版 ${full}，公开版 ${open}\n`);
+    expect(full, "完整版应含脱敏的户级工作清单").toBeGreaterThan(0);
+    expect(open, "公开版不得含户级工作清单").toBe(0);
+  });
+});
+
+describe("the public site in Chromium", () => {
+  let server: DistServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await serveDist({ root: publicDistDir, gzip: true, csp: CONTENT_SECURITY_POLICY });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test.each(sitePages(publicDistDir))("公开版 $url loads without errors and only from 127.0.0.1", async (sitePage) => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: "zh-CN", serviceWorkers: "block" });
+    const page = await context.newPage();
+    try {
+      await page.addInitScript(INIT_SCRIPT);
+      const log = await watchContext(context, page);
+      await page.goto(server.origin + sitePage.url, { waitUntil: "load" });
+      await waitForContent(page, 15_000);
+      const csp = await page.evaluate(() => (window as unknown as { __dixianCsp: string[] }).__dixianCsp);
+      expect({ csp, ...log }).toEqual({ csp: [], consoleErrors: [], failedRequests: [], externalRequests: [] });
+    } finally {
+      await context.close();
+    }
+  });
+});

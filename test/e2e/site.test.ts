@@ -1,0 +1,124 @@
+// Every page of the sample county's site in headless Chromium, served from 127.0.0.1 with gzip and the
+// Content-Security-Policy of docs/intranet-hosting.md: loads cleanly and only from 127.0.0.1, shows
+// non-empty charts and tables, reacts to its period selector, and its downloads hold the table's rows.
+// Leaves screenshots, the overview as an A4 PDF and the page weights in test-output/e2e/.
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
+import { launchChromium } from "./browser.ts";
+import { CONTENT_SECURITY_POLICY } from "./csp.ts";
+import { compareGrid, parseCsv, parseXlsx } from "./downloads.ts";
+import { INIT_SCRIPT, changePeriod, readCharts, readTable, readTables, waitForContent, watchContext } from "./inspect-page.ts";
+import { sitePages } from "./pages.ts";
+import { serveDist, type DistServer } from "./serve-dist.ts";
+import { formatWeights, type PageWeight } from "./weights.ts";
+
+const { distDir, outputDir } = inject("e2e");
+const pages = sitePages(distDir);
+const screenshots = join(outputDir, "screenshots");
+const MAX_PAGE_BYTES = 1_000_000;
+const MAX_DOWNLOADS_PER_PAGE = 8;
+
+let server: DistServer;
+let browser: Browser;
+const weights: PageWeight[] = [];
+let downloads = 0;
+
+beforeAll(async () => {
+  mkdirSync(screenshots, { recursive: true });
+  server = await serveDist({ root: distDir, gzip: true, csp: CONTENT_SECURITY_POLICY });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  weights.sort((a, b) => a.page.localeCompare(b.page));
+  writeFileSync(join(outputDir, "weights.json"), JSON.stringify(weights, null, 2) + "\n");
+  const table = formatWeights(weights, MAX_PAGE_BYTES);
+  writeFileSync(join(outputDir, "weights.txt"), table + "\n");
+  process.stdout.write(`\n${table}\n已核对 ${downloads} 个下载文件与页面表格一致。\n截图、overview-a4.pdf、weights.json 在 ${outputDir}\n`);
+});
+
+test("the site has pages, including the overview", () => {
+  expect(pages.map((p) => p.url)).toContain("/");
+  expect(pages.length).toBeGreaterThan(1);
+});
+
+describe.each(pages)("页面 $url", (sitePage) => {
+  test("loads only from 127.0.0.1 without errors, shows its charts and tables, reacts to its selector, downloads its tables", async () => {
+    const context = await browser.newContext({
+      viewport: { width: 1366, height: 768 },
+      locale: "zh-CN",
+      timezoneId: "Asia/Shanghai",
+      acceptDownloads: true,
+      serviceWorkers: "block",
+    });
+    const page = await context.newPage();
+    try {
+      await page.addInitScript(INIT_SCRIPT);
+      const log = await watchContext(context, page);
+
+      server.reset();
+      await page.goto(server.origin + sitePage.url, { waitUntil: "load" });
+      const ready = await waitForContent(page);
+      const transferred = server.bytesSent();
+      const requests = server.requests().length;
+      const firstChartMs = await page.evaluate(() => (window as unknown as { __dixianFirstChart?: number }).__dixianFirstChart ?? null);
+      weights.push({ page: sitePage.url, bytes: transferred, requests, firstChartMs: firstChartMs === null ? null : Math.round(firstChartMs) });
+      await page.screenshot({ path: join(screenshots, `${sitePage.slug}.png`), fullPage: true });
+      if (sitePage.url === "/") await page.pdf({ path: join(outputDir, "overview-a4.pdf"), format: "A4", printBackground: true });
+
+      // Every problem of the page is collected first, so one run names them all.
+      const problems: string[] = [];
+      if (!ready) problems.push("30 秒内没有显示图表或表格（或仍有单元格在加载）");
+      const charts = await readCharts(page);
+      const tables = await readTables(page);
+      if (charts.length + tables.length === 0) problems.push("页面没有图表（figure/.card 中的 svg）也没有表格");
+      for (const chart of charts) if (chart.marks === 0) problems.push(`图表「${chart.label}」是空的`);
+      for (const table of tables) {
+        if (table.header.length === 0) problems.push(`表格 ${table.name ?? ""} 没有表头`);
+        if (table.rows.length > 0) continue;
+        // An empty work list is allowed only when its card says so.
+        const note = page.locator(`.card:has(table[data-table-name="${table.name}"]) .table-empty`);
+        if (table.name === null || (await note.count()) === 0) problems.push(`表格 ${table.name ?? ""} 没有数据行`);
+      }
+
+      const change = await changePeriod(page);
+      if (change && !change.changed) problems.push(`把统计期从 ${change.from} 改为 ${change.to} 后页面没有变化`);
+
+      const cards = page.locator(".card:has(table[data-table-name]):has(button[data-download])");
+      const cardCount = Math.min(await cards.count(), MAX_DOWNLOADS_PER_PAGE);
+      for (let i = 0; i < cardCount; i++) {
+        const card = cards.nth(i);
+        const shown = await readTable(card.locator("table[data-table-name]").first());
+        for (const kind of ["csv", "xlsx"] as const) {
+          const button = card.locator(`button[data-download="${kind}"]`).first();
+          if ((await button.count()) === 0) continue;
+          const [download] = await Promise.all([page.waitForEvent("download", { timeout: 15_000 }), button.click()]);
+          const bytes = readFileSync(await download.path());
+          const grid = kind === "csv" ? parseCsv(new TextDecoder("utf-8").decode(bytes)) : await parseXlsx(bytes);
+          const label = `表格「${shown.name}」的 ${kind.toUpperCase()} 下载`;
+          if (kind === "csv" && !(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)) problems.push(`${label}没有 UTF-8 BOM（Excel/WPS 会乱码）`);
+          if (!download.suggestedFilename().endsWith(`.${kind}`)) problems.push(`${label}文件名不对：${download.suggestedFilename()}`);
+          const mismatch = compareGrid(shown, grid);
+          if (mismatch) problems.push(`${label}与页面不一致：${mismatch}`);
+          downloads++;
+        }
+      }
+
+      const csp = await page.evaluate(() => (window as unknown as { __dixianCsp: string[] }).__dixianCsp);
+      for (const violation of csp) problems.push(`违反内容安全策略：${violation}`);
+      for (const url of log.externalRequests) problems.push(`访问了 127.0.0.1 以外的主机：${url}`);
+      for (const failure of log.failedRequests) problems.push(`请求失败：${failure}`);
+      for (const error of log.consoleErrors) problems.push(`控制台错误：${error}`);
+      if (transferred >= MAX_PAGE_BYTES) problems.push(`页面传输 ${transferred} 字节，超过 1 MB`);
+      weights[weights.length - 1].charts = charts.length;
+      weights[weights.length - 1].tables = tables.length;
+      expect(problems).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
