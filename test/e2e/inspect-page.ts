@@ -47,6 +47,25 @@ export async function watchContext(context: BrowserContext, page: Page): Promise
   return log;
 }
 
+export interface Transfer {
+  /** Bytes on the wire (headers and gzip'd bodies), as Chromium's network stack counted them. */
+  bytes(): number;
+  requests(): number;
+}
+
+/** Counts what the page transfers, from Chromium's own network events (CDP), from now on. */
+export async function measureTransfer(context: BrowserContext, page: Page): Promise<Transfer> {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  let bytes = 0;
+  let requests = 0;
+  cdp.on("Network.loadingFinished", (event) => {
+    bytes += event.encodedDataLength;
+    requests++;
+  });
+  return { bytes: () => bytes, requests: () => requests };
+}
+
 /** Waits until cells stopped loading and at least one chart or table is on the page. */
 export async function waitForContent(page: Page, timeout = 30_000): Promise<boolean> {
   try {

@@ -2,15 +2,16 @@
 // site carries masked work lists, the public one (--public) no household rows at all, masked or not;
 // and the public site's pages load cleanly too.
 import { readFileSync } from "node:fs";
+import type { Server } from "node:http";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { walkFiles } from "../../loaders/privacy/dist-texts.ts";
 import { checkDistPrivacy, formatPrivacyFindings } from "../../loaders/privacy/check-dist-privacy.ts";
+import { serveDist } from "../../loaders/serve/serve-dist.ts";
 import { launchChromium } from "./browser.ts";
 import { CONTENT_SECURITY_POLICY } from "./csp.ts";
 import { INIT_SCRIPT, waitForContent, watchContext } from "./inspect-page.ts";
 import { sitePages } from "./pages.ts";
-import { serveDist, type DistServer } from "./serve-dist.ts";
 
 const { distDir, publicDistDir, dbPath } = inject("e2e");
 
@@ -47,15 +48,17 @@ describe("privacy of the built sample county", () => {
 });
 
 describe("the public site in Chromium", () => {
-  let server: DistServer;
+  let server: Server;
+  let origin: string;
   let browser: Browser;
   beforeAll(async () => {
-    server = await serveDist({ root: publicDistDir, gzip: true, csp: CONTENT_SECURITY_POLICY });
+    ({ server, url: origin } = await serveDist({ root: publicDistDir, gzip: true, headers: { "Content-Security-Policy": CONTENT_SECURITY_POLICY } }));
     browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
-    await server?.close();
+    server?.closeAllConnections();
+    server?.close();
   });
 
   test.each(sitePages(publicDistDir))("公开版 $url loads without errors and only from 127.0.0.1", async (sitePage) => {
@@ -64,7 +67,7 @@ describe("the public site in Chromium", () => {
     try {
       await page.addInitScript(INIT_SCRIPT);
       const log = await watchContext(context, page);
-      await page.goto(server.origin + sitePage.url, { waitUntil: "load" });
+      await page.goto(origin + sitePage.url, { waitUntil: "load" });
       await waitForContent(page, 15_000);
       const csp = await page.evaluate(() => (window as unknown as { __dixianCsp: string[] }).__dixianCsp);
       expect({ csp, ...log }).toEqual({ csp: [], consoleErrors: [], failedRequests: [], externalRequests: [] });

@@ -4,14 +4,15 @@
 // Leaves screenshots, the overview as an A4 PDF and the page weights in test-output/e2e/.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import type { Server } from "node:http";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { launchChromium } from "./browser.ts";
 import { CONTENT_SECURITY_POLICY } from "./csp.ts";
 import { compareGrid, parseCsv, parseXlsx } from "./downloads.ts";
-import { INIT_SCRIPT, changePeriod, readCharts, readTable, readTables, waitForContent, watchContext } from "./inspect-page.ts";
+import { serveDist } from "../../loaders/serve/serve-dist.ts";
+import { INIT_SCRIPT, measureTransfer, changePeriod, readCharts, readTable, readTables, waitForContent, watchContext } from "./inspect-page.ts";
 import { sitePages } from "./pages.ts";
-import { serveDist, type DistServer } from "./serve-dist.ts";
 import { formatWeights, type PageWeight } from "./weights.ts";
 
 const { distDir, outputDir } = inject("e2e");
@@ -20,20 +21,22 @@ const screenshots = join(outputDir, "screenshots");
 const MAX_PAGE_BYTES = 1_000_000;
 const MAX_DOWNLOADS_PER_PAGE = 8;
 
-let server: DistServer;
+let server: Server;
+let origin: string;
 let browser: Browser;
 const weights: PageWeight[] = [];
 let downloads = 0;
 
 beforeAll(async () => {
   mkdirSync(screenshots, { recursive: true });
-  server = await serveDist({ root: distDir, gzip: true, csp: CONTENT_SECURITY_POLICY });
+  ({ server, url: origin } = await serveDist({ root: distDir, gzip: true, headers: { "Content-Security-Policy": CONTENT_SECURITY_POLICY } }));
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await server?.close();
+  server?.closeAllConnections();
+  server?.close();
   weights.sort((a, b) => a.page.localeCompare(b.page));
   writeFileSync(join(outputDir, "weights.json"), JSON.stringify(weights, null, 2) + "\n");
   const table = formatWeights(weights, MAX_PAGE_BYTES);
@@ -60,11 +63,11 @@ describe.each(pages)("页面 $url", (sitePage) => {
       await page.addInitScript(INIT_SCRIPT);
       const log = await watchContext(context, page);
 
-      server.reset();
-      await page.goto(server.origin + sitePage.url, { waitUntil: "load" });
+      const transfer = await measureTransfer(context, page);
+      await page.goto(origin + sitePage.url, { waitUntil: "load" });
       const ready = await waitForContent(page);
-      const transferred = server.bytesSent();
-      const requests = server.requests().length;
+      const transferred = transfer.bytes();
+      const requests = transfer.requests();
       const firstChartMs = await page.evaluate(() => (window as unknown as { __dixianFirstChart?: number }).__dixianFirstChart ?? null);
       weights.push({ page: sitePage.url, bytes: transferred, requests, firstChartMs: firstChartMs === null ? null : Math.round(firstChartMs) });
       await page.screenshot({ path: join(screenshots, `${sitePage.slug}.png`), fullPage: true });

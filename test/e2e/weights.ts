@@ -1,4 +1,4 @@
-// Each page's cold-load weight (bytes the server sent, gzip, headers included) and time to first chart.
+// Each page's cold-load weight (bytes Chromium received: gzip'd bodies and headers) and time to first chart.
 export interface PageWeight {
   page: string;
   bytes: number;
@@ -24,7 +24,7 @@ export function formatWeights(weights: PageWeight[], limit: number): string {
   const total = weights.reduce((n, w) => n + w.bytes, 0);
   const heaviest = weights.reduce<PageWeight | null>((m, w) => (m === null || w.bytes > m.bytes ? w : m), null);
   return [
-    "页面重量（冷加载，gzip 传输字节含响应头）与首个图表出现时间",
+    "页面重量（冷加载，Chromium 统计的传输字节：gzip 压缩后含响应头）与首个图表出现时间",
     line(header),
     ...rows.map(line),
     `共 ${weights.length} 个页面；最重 ${heaviest ? `${heaviest.page} ${(heaviest.bytes / 1024).toFixed(1)} KB` : "—"}；合计 ${(total / 1024).toFixed(1)} KB`,

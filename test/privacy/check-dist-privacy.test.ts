@@ -1,0 +1,67 @@
+// Acceptance: a roster with a known name and ID goes through the real warehouse build; a page that prints
+// them unmasked is rejected by the guard, the same page printing the masked forms passes.
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { strToU8, zipSync } from "fflate";
+import { beforeAll, describe, expect, test } from "vitest";
+import { checkDistPrivacy, formatPrivacyFindings } from "../../loaders/privacy/check-dist-privacy.ts";
+import { buildWarehouse } from "../../loaders/warehouse/build-warehouse.ts";
+import { PROJECT_ROOT, buildThrowawaySite } from "./throwaway-site.ts";
+
+const WORK = join(PROJECT_ROOT, "test-output", "privacy-guard");
+const ROSTER = join(PROJECT_ROOT, "test", "fixtures", "privacy", "roster");
+const dbPath = join(WORK, "warehouse.duckdb");
+const NAME = "王建国";
+const ID = "11010519491231002X";
+const PHONE = "13812345678";
+
+beforeAll(async () => {
+  rmSync(WORK, { recursive: true, force: true });
+  mkdirSync(WORK, { recursive: true });
+  await buildWarehouse({ inputDir: ROSTER, dbPath, reportsDir: join(WORK, "reports"), configDir: join(PROJECT_ROOT, "data", "config") });
+}, 120_000);
+
+describe("checkDistPrivacy on a Framework build", () => {
+  test("rejects a page whose data prints the roster's name, ID and phone in clear", async () => {
+    const dist = await buildThrowawaySite(join(WORK, "leaky"), { dbPath, masked: false });
+    const findings = await checkDistPrivacy({ distDir: dist, dbPath });
+    const found = findings.map((f) => `${f.kind} ${f.value}`);
+    expect(found).toContain("name 王**");
+    expect(found).toContain("id 110105********002X");
+    expect(found).toContain("phone 138****5678");
+    // 青山 heads a household and names the town: in the title "青山镇名单" it is the town, in the data a person.
+    expect(findings.filter((f) => f.kind === "name" && f.value === "青*").every((f) => f.file.startsWith("_file/"))).toBe(true);
+    expect(findings.some((f) => f.kind === "name" && f.value === "青*")).toBe(true);
+    const report = formatPrivacyFindings(findings);
+    expect(report).toContain("隐私检查未通过");
+    for (const clear of [NAME, ID, PHONE, "440524188001010014"]) expect(report).not.toContain(clear);
+  }, 120_000);
+
+  test("passes the same page printing only masked values", async () => {
+    const dist = await buildThrowawaySite(join(WORK, "masked"), { dbPath, masked: true });
+    expect(readdirSync(dist)).toContain("index.html");
+    expect(await checkDistPrivacy({ distDir: dist, dbPath })).toEqual([]);
+  }, 120_000);
+});
+
+describe("checkDistPrivacy on files a build might emit", () => {
+  test("finds a name inside an XLSX download and an escaped name in a script", async () => {
+    const dist = join(WORK, "hand-made");
+    mkdirSync(join(dist, "downloads"), { recursive: true });
+    const sheet = `<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>${NAME}</t></is></c></row></sheetData></worksheet>`;
+    writeFileSync(join(dist, "downloads", "名单.xlsx"), zipSync({ "xl/worksheets/sheet1.xml": strToU8(sheet) }));
+    writeFileSync(join(dist, "app.js"), `const head="\\u738b\\u5efa\\u56fd";`);
+    writeFileSync(join(dist, "ok.html"), `<p>青山镇 王* 110105********002X</p>`);
+    const findings = await checkDistPrivacy({ distDir: dist, dbPath });
+    expect(findings.map((f) => [f.file, f.kind, f.value]).sort()).toEqual([
+      ["app.js", "name", "王**"],
+      ["downloads/名单.xlsx!xl/worksheets/sheet1.xml", "name", "王**"],
+    ]);
+  });
+
+  test("refuses to pass a site when the warehouse has no roster to check against", async () => {
+    const empty = join(WORK, "no-warehouse.duckdb");
+    expect(existsSync(empty)).toBe(false);
+    await expect(checkDistPrivacy({ distDir: join(WORK, "hand-made"), dbPath: empty })).rejects.toThrow();
+  });
+});
