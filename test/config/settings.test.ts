@@ -1,0 +1,111 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DuckDBInstance } from "@duckdb/node-api";
+import iconv from "iconv-lite";
+import { afterEach, describe, expect, it } from "vitest";
+import { readSettings, SettingsError, writeSettingsTables } from "../../loaders/config/settings.ts";
+
+let dirs: string[] = [];
+function configDir(files: Record<string, string | Buffer>): string {
+  const dir = mkdtempSync(join(tmpdir(), "dixian-config-"));
+  dirs.push(dir);
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
+  return dir;
+}
+afterEach(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  dirs = [];
+});
+
+const DEFAULTS = {
+  identificationDeadlineDays: 15,
+  firstAssistDeadlineDays: 15,
+  villageSuppressionMinHouseholds: 5,
+  colourGrades: { redBelow: 5000, greenFrom: 10000 },
+  holidays: [],
+};
+
+describe("readSettings", () => {
+  it("uses the defaults when the folder has no settings file", () => {
+    expect(readSettings(configDir({}))).toEqual(DEFAULTS);
+  });
+
+  it("reads the Chinese keys, ignores 说明 comments and fills missing keys with defaults", () => {
+    const dir = configDir({
+      "settings.json": JSON.stringify({ "说明": "注释", "说明2": "再一条", "识别时限工作日": 20, "颜色分级": { "红色收入低于": 6000 } }),
+    });
+    expect(readSettings(dir)).toEqual({
+      ...DEFAULTS,
+      identificationDeadlineDays: 20,
+      colourGrades: { redBelow: 6000, greenFrom: 10000 },
+    });
+  });
+
+  it("accepts a UTF-8 BOM, which Windows Notepad writes", () => {
+    const dir = configDir({ "settings.json": "\uFEFF" + JSON.stringify({ "村级小数抑制户数": 0 }) });
+    expect(readSettings(dir).villageSuppressionMinHouseholds).toBe(0);
+  });
+
+  it("refuses a bad value, naming the key and what it should be", () => {
+    const dir = configDir({ "settings.json": JSON.stringify({ "首次帮扶时限工作日": "十五" }) });
+    expect(() => readSettings(dir)).toThrow(SettingsError);
+    expect(() => readSettings(dir)).toThrow(/“首次帮扶时限工作日”应为 1–120 之间的整数/);
+    const fractional = configDir({ "settings.json": JSON.stringify({ "识别时限工作日": 7.5 }) });
+    expect(() => readSettings(fractional)).toThrow(/“识别时限工作日”应为 1–120 之间的整数/);
+  });
+
+  it("refuses a misspelt key instead of silently using the default", () => {
+    const dir = configDir({ "settings.json": JSON.stringify({ "识别时限工作天": 10 }) });
+    expect(() => readSettings(dir)).toThrow(/不认识的设置项：识别时限工作天/);
+  });
+
+  it("refuses colour grades whose red line is above the green one", () => {
+    const dir = configDir({ "settings.json": JSON.stringify({ "颜色分级": { "红色收入低于": 12000, "绿色收入不低于": 10000 } }) });
+    expect(() => readSettings(dir)).toThrow(/“红色收入低于”不能大于“绿色收入不低于”/);
+  });
+
+  it("refuses a file that is not JSON, saying so in Chinese", () => {
+    const dir = configDir({ "settings.json": "{ \"识别时限工作日\": 15, }" });
+    expect(() => readSettings(dir)).toThrow(/不是有效的 JSON/);
+  });
+
+  it("reads holidays.csv in any date form, GB18030 too, sorted and without duplicates", () => {
+    const csv = "日期,名称\n2025年10月2日,国庆节\n2025/10/1,国庆节\n20251001,重复\n\n";
+    const dir = configDir({ "holidays.csv": iconv.encode(csv, "gb18030") });
+    expect(readSettings(dir).holidays).toEqual(["2025-10-01", "2025-10-02"]);
+  });
+
+  it("refuses a holiday list without a 日期 column or with an unreadable date, naming the line", () => {
+    expect(() => readSettings(configDir({ "holidays.csv": "day\n2025-10-01\n" }))).toThrow(/须有“日期”列/);
+    expect(() => readSettings(configDir({ "holidays.csv": "日期\n2025-10-01\n十月一日\n" }))).toThrow(/第 3 行的日期“十月一日”无法识别/);
+    expect(() => readSettings(configDir({ "holidays.csv": "日期\n202510\n" }))).toThrow(/第 2 行/);
+  });
+
+  it("reads the shipped data/config as valid", () => {
+    const settings = readSettings();
+    expect(settings.identificationDeadlineDays).toBeGreaterThan(0);
+    expect(settings.colourGrades.redBelow).toBeLessThanOrEqual(settings.colourGrades.greenFrom);
+  });
+});
+
+describe("writeSettingsTables", () => {
+  it("writes cfg_settings (one row) and cfg_holidays", async () => {
+    const instance = await DuckDBInstance.create(":memory:");
+    const conn = await instance.connect();
+    await writeSettingsTables(conn, { ...DEFAULTS, villageSuppressionMinHouseholds: 3, holidays: ["2025-10-01", "2025-10-02"] });
+    const settings = (await conn.runAndReadAll("select * from cfg_settings")).getRowObjectsJS();
+    expect(settings).toEqual([{
+      identification_deadline_days: 15, first_assist_deadline_days: 15, village_suppression_min_households: 3,
+      grade_red_below: 5000, grade_green_from: 10000,
+    }]);
+    const holidays = (await conn.runAndReadAll("select strftime(holiday, '%Y-%m-%d') as d from cfg_holidays order by 1")).getRowObjectsJS();
+    expect(holidays.map((h) => h.d)).toEqual(["2025-10-01", "2025-10-02"]);
+    // a second write replaces: no holidays left
+    await writeSettingsTables(conn, DEFAULTS);
+    const none = (await conn.runAndReadAll("select count(*)::integer as n from cfg_holidays")).getRowObjectsJS();
+    expect(none[0]!.n).toBe(0);
+    conn.closeSync();
+    instance.closeSync();
+  });
+});
