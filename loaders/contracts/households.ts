@@ -30,7 +30,7 @@ export const households = defineContract({
     if (row.income_pc === null || row.income_pc === undefined) row.income_pc = computedIncomePc(row);
   },
   fields: [
-    f("period", "数据期", "period", ["统计期", "报告期", "数据月份", "数据日期", "统计月份", "period"], { doc: "快照所属月份，YYYY-MM；文件无此列时取文件名中的年月" }),
+    f("period", "数据期", "period", ["统计期", "报告期", "数据月份", "数据日期", "统计月份", "period"], { notNull: true, doc: "快照所属月份，YYYY-MM；文件无此列时取文件名中的年月" }),
     f("household_id", "户编号", "text", ["户码", "家庭编号", "户ID", "户id", "household_id", "household id"], { required: true, doc: "全县唯一的户编号" }),
     f("head_name", "户主姓名", "text", ["户主", "姓名", "head_name", "name"], { personal: "name", doc: "户主姓名（个人信息，页面上脱敏）" }),
     f("id_number", "证件号码", "id", ["身份证号", "身份证号码", "户主证件号码", "户主身份证号", "户主身份证号码", "证件号", "id_number", "id"], { required: true, personal: "id", doc: "户主18位居民身份证号码，按 GB 11643 校验" }),

@@ -11,7 +11,7 @@ export const loans = defineContract({
   key: ["institution", "loan_id", "period"],
   sourceKey: (row) => (row.institution as string | null) ?? null,
   fields: [
-    f("period", "数据期", "period", ["统计期", "报告期", "数据月份", "数据日期", "统计月份", "period"], { doc: "台账所属月份，YYYY-MM；文件无此列时取文件名中的年月" }),
+    f("period", "数据期", "period", ["统计期", "报告期", "数据月份", "数据日期", "统计月份", "period"], { notNull: true, doc: "台账所属月份，YYYY-MM；文件无此列时取文件名中的年月" }),
     f("institution", "金融机构", "text", ["机构名称", "银行", "贷款机构", "金融机构名称", "经办机构", "institution", "bank"], { required: true, doc: "报送台账的银行" }),
     f("loan_id", "贷款编号", "text", ["借据号", "借据编号", "贷款账号", "合同编号", "loan_id"], { required: true, doc: "机构内唯一的贷款编号" }),
     f("borrower_type", "借款人类型", "enum", ["借款主体类型", "borrower_type"], { values: BORROWER_TYPES, doc: "个人、企业、合作社 或 项目" }),

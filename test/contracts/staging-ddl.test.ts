@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { CONTRACTS, contractFor } from "../../loaders/contracts/index.ts";
+import { stagingDdl } from "../../loaders/contracts/staging-ddl.ts";
+import { fieldDocs } from "../../loaders/contracts/field-docs.ts";
+
+// Column names of docs/architecture.md, the contract between the loaders and the SQL models.
+const ARCHITECTURE: Record<string, string> = {
+  stg_households: "period household_id head_name id_number phone area_code household_size labour_count household_type is_monitored monitor_kind risk_found_date identified_date risks risk_eliminated elimination_mode elimination_date no_labour measures first_assist_date income_wage income_business income_property income_transfer cost_business income_pc housing_ok edu_ok med_ok water_ok helper_name",
+  stg_loans: "period institution loan_id borrower_type borrower_name id_number household_id area_code product contract_amount issue_date maturity_date balance annual_rate interest_subsidy guarantee grade overdue_principal overdue_days is_renewal is_extension people_driven",
+  stg_policies: "policy_id insurer line enrol_mode id_number household_id area_code insured_count premium subsidy sum_insured start_date end_date",
+  stg_claims: "claim_id policy_id line id_number household_id area_code cause loss_date report_date paid_date paid_amount outstanding",
+  stg_villages: "area_code village_name town_code town_name county_code county_name rural_households rural_population is_lifted_village",
+  stg_monitoring_lines: "year area_code line",
+  stg_county_stats: "year county_code resident_population gdp_10k_yuan rural_income_pc",
+};
+
+describe("staging DDL from the contracts", () => {
+  it("has exactly the architecture's columns, in order, plus source_file and source_row", () => {
+    for (const contract of CONTRACTS) {
+      const ddl = stagingDdl(contract);
+      const columns = [...ddl.matchAll(/^ {2}(\w+) /gm)].map((m) => m[1]);
+      expect(columns).toEqual([...ARCHITECTURE[contract.table].split(" "), "source_file", "source_row"]);
+    }
+  });
+  it("types codes as text, amounts as DOUBLE, lists as VARCHAR[]", () => {
+    const ddl = stagingDdl(contractFor("households"));
+    expect(ddl).toContain("area_code VARCHAR");
+    expect(ddl).toContain("income_pc DOUBLE");
+    expect(ddl).toContain("risks VARCHAR[]");
+    expect(ddl).toContain("identified_date DATE");
+    expect(ddl).toContain("is_monitored BOOLEAN");
+    expect(ddl).toContain("household_size INTEGER");
+  });
+  it("documents every field with its canonical header of DOMAIN.md §6", () => {
+    const docs = fieldDocs(contractFor("county_stats"));
+    expect(docs.map((d) => d.header)).toEqual(["年度", "县代码", "常住人口", "地区生产总值(万元)", "农村居民人均可支配收入"]);
+    expect(docs.filter((d) => d.required).map((d) => d.header)).toEqual(["年度", "县代码"]);
+  });
+});

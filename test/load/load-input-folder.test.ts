@@ -1,0 +1,170 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { loadInputFolder, type LoadSummary } from "../../loaders/load/load-input-folder.ts";
+
+const FIXTURES = join(import.meta.dirname, "..", "fixtures", "extracts");
+
+async function query(conn: DuckDBConnection, sql: string): Promise<Record<string, unknown>[]> {
+  return (await conn.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[];
+}
+
+function outcome(summary: LoadSummary, file: string) {
+  const found = summary.files.find((f) => f.file === file);
+  if (!found) throw new Error(`no outcome for ${file}`);
+  return found;
+}
+
+describe("loadInputFolder on the fixture folder", () => {
+  let instance: DuckDBInstance;
+  let conn: DuckDBConnection;
+  let summary: LoadSummary;
+  let work: string;
+
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), "dixian-load-test-"));
+    cpSync(FIXTURES, join(work, "input"), { recursive: true });
+    rmSync(join(work, "input", "make-fixtures.ts"));
+    instance = await DuckDBInstance.create(":memory:");
+    conn = await instance.connect();
+    summary = await loadInputFolder(conn, join(work, "input"), { reportsDir: join(work, "reports") });
+  });
+  afterAll(() => {
+    conn.closeSync();
+    instance.closeSync();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  it("loads the villages reference first and ignores files that are not extracts", () => {
+    expect(summary.files[0].file).toBe("villages.csv");
+    expect(summary.files.map((f) => f.file)).not.toContain("refused/README.md");
+    expect(summary.files).toHaveLength(15); // 9 loaded, 6 refused
+  });
+
+  it("counts every file: rows read = accepted + rejected, blank and 合计 rows not read", () => {
+    const counts = Object.fromEntries(summary.files.filter((f) => f.status === "loaded").map((f) => [f.file, [f.rowsRead, f.rowsAccepted, f.rowsRejected]]));
+    expect(counts).toEqual({
+      "villages.csv": [4, 3, 1],
+      "monitoring_lines.csv": [3, 2, 1],
+      "county_stats.csv": [1, 1, 0],
+      "households_2024-01.csv": [16, 3, 13],
+      "gb18030/户信息202402.csv": [3, 2, 1],
+      "aliases/loans-2024-03.csv": [2, 2, 0],
+      "loans-bank.xlsx": [7, 2, 5],
+      "policies.csv": [4, 2, 2],
+      "claims.csv": [3, 2, 1],
+    });
+    expect(summary.rowsRead).toBe(summary.rowsAccepted + summary.rowsRejected);
+    expect(summary.rowsAccepted).toBe(19);
+  });
+
+  it("reports each household defect with its Excel row and rule", async () => {
+    const rows = await query(conn, "select \"row\", column_name, rule from rejections where file = 'households_2024-01.csv' order by \"row\"");
+    expect(rows.map((r) => `${r.row}:${r.rule}`)).toEqual([
+      "4:monitor_kind_mismatch", "5:elimination_before_identification", "6:labour_exceeds_size", "7:income_inconsistent",
+      "8:id_checksum", "9:village_unknown", "10:duplicate_key", "11:invalid_enum", "12:invalid_date", "13:required",
+      "14:invalid_boolean", "15:invalid_integer", "16:invalid_code",
+    ]);
+    expect(rows.find((r) => r.rule === "id_checksum")?.column_name).toBe("证件号码");
+  });
+
+  it("reports the XLSX defects under the title row, with the sheet, and skips its 合计 row", async () => {
+    const rows = await query(conn, "select sheet, \"row\", rule, source_key from rejections where file = 'loans-bank.xlsx' order by \"row\"");
+    expect(rows.map((r) => `${r.row}:${r.rule}`)).toEqual([
+      "6:balance_exceeds_contract", "7:maturity_not_after_issue", "8:invalid_enum", "9:duplicate_key", "10:invalid_number",
+    ]);
+    expect(new Set(rows.map((r) => r.sheet))).toEqual(new Set(["贷款台账"]));
+    expect(new Set(rows.map((r) => r.source_key))).toEqual(new Set(["农商银行"]));
+  });
+
+  it("stores typed, converted values: 万元 to yuan, Excel serial dates, lists, period from the file name", async () => {
+    const loans = await query(conn, "select loan_id, period, contract_amount, balance, issue_date::varchar d, maturity_date::varchar m from stg_loans where period = '2024-01' order by loan_id");
+    expect(loans).toEqual([
+      { loan_id: "L1", period: "2024-01", contract_amount: 50000, balance: 40000, d: "2023-03-10", m: "2026-03-10" },
+      { loan_id: "L2", period: "2024-01", contract_amount: 50000, balance: 40000, d: "2023-06-15", m: "2026-06-15" },
+    ]);
+    const gb = await query(conn, "select household_id, period, head_name from stg_households where source_file like 'gb18030/%' order by household_id");
+    expect(gb).toEqual([
+      { household_id: "G001", period: "2024-02", head_name: "张三" },
+      { household_id: "G002", period: "2024-02", head_name: "欧阳娜娜" },
+    ]);
+    const h2 = await query(conn, "select risks, measures, income_pc, source_row from stg_households where household_id = 'H002'");
+    expect(h2).toEqual([{ risks: ["因病", "因学"], measures: ["产业帮扶", "金融帮扶"], income_pc: 6300, source_row: 3 }]);
+    const h16 = await query(conn, "select income_wage from stg_households where household_id = 'H016'");
+    expect(h16).toEqual([{ income_wage: 12000 }]);
+  });
+
+  it("refuses unusable files with a message naming the file and what is wrong", () => {
+    const refused = Object.fromEntries(summary.refused.map((f) => [f.file, f.message ?? ""]));
+    expect(Object.keys(refused).sort()).toEqual([
+      "refused/corrupt.xlsx", "refused/missing-id.csv", "refused/no-period.csv", "refused/policies-missing.xlsx",
+      "refused/unknown-header.csv", "refused/utf16.csv",
+    ]);
+    expect(refused["refused/missing-id.csv"]).toMatch(/^refused\/missing-id\.csv：.*缺少必需列：「证件号码」.*身份证号.*户主证件号码/);
+    expect(refused["refused/no-period.csv"]).toContain("缺少数据期");
+    expect(refused["refused/policies-missing.xlsx"]).toContain("「起保日期」");
+    expect(refused["refused/policies-missing.xlsx"]).toContain("「终止日期」");
+    expect(outcome(summary, "refused/policies-missing.xlsx").sheet).toBe("保单");
+    expect(refused["refused/unknown-header.csv"]).toContain("无法识别表头");
+    expect(refused["refused/utf16.csv"]).toContain("无法识别文件编码");
+    expect(refused["refused/corrupt.xlsx"]).toContain("文件无法读取");
+  });
+
+  it("writes the load log and keeps personal values masked in the warehouse", async () => {
+    const log = await query(conn, "select file, status, rows_read, rows_accepted, rows_rejected from load_log where file = 'households_2024-01.csv'");
+    expect(log).toEqual([{ file: "households_2024-01.csv", status: "loaded", rows_read: 16, rows_accepted: 3, rows_rejected: 13 }]);
+    const id = await query(conn, "select value_masked from rejections where rule = 'id_checksum'");
+    expect(id).toEqual([{ value_masked: "530101********0018" }]);
+  });
+
+  it("writes the county's report files with the raw values, CSV with BOM", () => {
+    const csv = readFileSync(join(work, "reports", "rejections.csv"), "utf-8");
+    expect(csv.startsWith("\uFEFF文件,工作表,行号,列,值,规则,说明")).toBe(true);
+    expect(csv.trim().split("\r\n")).toHaveLength(1 + 24);
+    const json = JSON.parse(readFileSync(join(work, "reports", "rejections.json"), "utf-8"));
+    expect(json).toHaveLength(24);
+    expect(json.find((r: { rule: string }) => r.rule === "id_checksum")).toMatchObject({
+      file: "households_2024-01.csv", sheet: null, row: 8, column: "证件号码", value: "530101198001010018",
+    });
+    const files = JSON.parse(readFileSync(join(work, "reports", "load-summary.json"), "utf-8"));
+    expect(files.refused).toHaveLength(6);
+  });
+
+  it("changes nothing when the same files are loaded again", async () => {
+    const before = await query(conn, "select (select count(*) from stg_households) h, (select count(*) from stg_loans) l, (select count(*) from rejections) r");
+    const again = await loadInputFolder(conn, join(work, "input"), { reportsDir: join(work, "reports2") });
+    expect(again.files.filter((f) => f.status === "skipped")).toHaveLength(9);
+    expect(again.refused).toHaveLength(6);
+    expect(again.rowsRead).toBe(0);
+    const after = await query(conn, "select (select count(*) from stg_households) h, (select count(*) from stg_loans) l, (select count(*) from rejections) r");
+    expect(after).toEqual(before);
+  });
+});
+
+describe("loadInputFolder without a villages file", () => {
+  it("skips the village-code rule and warns on stderr", async () => {
+    const work = mkdtempSync(join(tmpdir(), "dixian-load-test-"));
+    cpSync(join(FIXTURES, "households_2024-01.csv"), join(work, "input", "households_2024-01.csv"));
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    const instance = await DuckDBInstance.create(":memory:");
+    const conn = await instance.connect();
+    try {
+      const summary = await loadInputFolder(conn, join(work, "input"), { reportsDir: join(work, "reports") });
+      expect([summary.rowsRead, summary.rowsAccepted, summary.rowsRejected]).toEqual([16, 4, 12]);
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(String(warn.mock.calls[0][0])).toContain("村级参考");
+      // Every staging table exists even without a file of its extract.
+      const tables = await query(conn, "select table_name from information_schema.tables order by table_name");
+      expect(tables.map((t) => t.table_name)).toEqual([
+        "load_log", "rejections", "stg_claims", "stg_county_stats", "stg_households", "stg_loans", "stg_monitoring_lines", "stg_policies", "stg_villages",
+      ]);
+    } finally {
+      warn.mockRestore();
+      conn.closeSync();
+      instance.closeSync();
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,33 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { readXlsxSheets } from "../../loaders/read/read-xlsx.ts";
+import { locateExtract } from "../../loaders/load/locate-extract.ts";
+
+const FIXTURES = join(import.meta.dirname, "..", "fixtures", "extracts");
+
+describe("readXlsxSheets", () => {
+  it("streams every sheet with Excel row numbers, skipping nothing itself", async () => {
+    const seen: { name: string | null; rows: number[] }[] = [];
+    for await (const sheet of readXlsxSheets(join(FIXTURES, "loans-bank.xlsx"))) {
+      const rows: number[] = [];
+      for await (const batch of sheet.rows) rows.push(...batch.map((r) => r.row));
+      seen.push({ name: sheet.name, rows });
+    }
+    expect(seen.map((s) => s.name)).toEqual(["填表说明", "贷款台账"]);
+    // Row 2 and 11 are blank, so Excel does not store them.
+    expect(seen[1].rows).toEqual([1, 3, 4, 5, 6, 7, 8, 9, 10, 12]);
+  });
+  it("finds the extract's sheet and the header row under the title", async () => {
+    const located = await locateExtract(join(FIXTURES, "loans-bank.xlsx"));
+    expect(located.sheet).toBe("贷款台账");
+    expect(located.headerRow).toBe(3);
+    expect(located.match.contract.extract).toBe("loans");
+    const factor = located.match.columns.find((c) => c.field.key === "contract_amount")!.factor;
+    expect(factor).toBe(10_000);
+    const first = (await located.rows[Symbol.asyncIterator]().next()).value!;
+    expect(first[0].row).toBe(4);
+    expect(first[0].cells[10]).toBeInstanceOf(Date);
+    expect(first[0].cells[11]).toBe(46091);
+    await located.close();
+  });
+});
