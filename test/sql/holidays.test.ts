@@ -25,3 +25,15 @@ it("subtracts listed holidays and applies the configured deadline", async () => 
   );
   expect(settings).toEqual({ identification_deadline_days: 8, first_assist_deadline_days: 15 });
 });
+
+it("keeps a working-day calendar up to the last snapshot month's end, past the roster's last date", async () => {
+  // the roster's latest date is 2025-06-27 (a Friday); pages count working days up to 2025-06-30 (a Monday)
+  const [row] = await warehouse.query<{ days: number }>(`
+    select (b.workday_seq - a.workday_seq)::integer as days
+    from int_workdays a, int_workdays b
+    where a.day = date '2025-06-27' and b.day = date '2025-06-30'`);
+  expect(row).toEqual({ days: 1 });
+  // 2025-05-01 is a Thursday, off by the holiday list
+  const [may] = await warehouse.query<{ is_workday: boolean }>("select is_workday from int_workdays where day = date '2025-05-01'");
+  expect(may).toEqual({ is_workday: false });
+});

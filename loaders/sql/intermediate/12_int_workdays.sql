@@ -1,12 +1,15 @@
--- int_workdays — grain: calendar day over the span of the roster's dates.
+-- int_workdays — grain: calendar day over the span of the roster's dates and snapshot months.
 -- workday_seq counts working days (Monday–Friday minus cfg_holidays) up to and including the day, so the
 -- working days after day a up to and including day b are seq(b) − seq(a).
 create or replace table int_workdays as
 with bounds as (
-  -- absurd dates (typing errors) must not blow up the calendar: clamp to 2000–2100
+  -- the span of the roster's dates and of its snapshot months (pages count working days up to a month's
+  -- end); absurd dates (typing errors) must not blow up the calendar: clamp to 2000–2100
   select
-    greatest(least(min(risk_found_date), min(identified_date), min(first_assist_date)), date '2000-01-01') as lo,
-    least(greatest(max(risk_found_date), max(identified_date), max(first_assist_date)), date '2100-12-31') as hi
+    greatest(least(min(risk_found_date), min(identified_date), min(first_assist_date),
+      min(strptime(snapshot_month || '-01', '%Y-%m-%d'))::date), date '2000-01-01') as lo,
+    least(greatest(max(risk_found_date), max(identified_date), max(first_assist_date),
+      max(last_day(strptime(snapshot_month || '-01', '%Y-%m-%d')::date))), date '2100-12-31') as hi
   from int_household_snapshots
 ),
 days as (
