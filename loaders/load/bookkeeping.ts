@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { CONTRACTS } from "../contracts/index.ts";
 import { stagingDdl } from "../contracts/staging-ddl.ts";
+import { periodFromFileName } from "../read/parse-values.ts";
 import { sqlString } from "./staging-writer.ts";
 import type { FileOutcome } from "./load-input-folder.ts";
 
@@ -37,9 +38,17 @@ export async function createLoadTables(conn: DuckDBConnection): Promise<void> {
   await conn.run(BOOKKEEPING_DDL);
 }
 
-export async function loadedChecksums(conn: DuckDBConnection): Promise<Set<string>> {
-  const reader = await conn.runAndReadAll("select distinct checksum from load_log where status = 'loaded'");
-  return new Set(reader.getRowObjectsJson().map((r) => String(r.checksum)));
+/**
+ * What makes a file "the same file again": its content, plus the period its name carries, since two
+ * months of a bank's ledger without a 数据期 column may hold identical bytes under different names.
+ */
+export function loadIdentity(checksum: string, file: string): string {
+  return `${checksum}|${periodFromFileName(file.split("/").pop() ?? file) ?? ""}`;
+}
+
+export async function loadedIdentities(conn: DuckDBConnection): Promise<Set<string>> {
+  const reader = await conn.runAndReadAll("select distinct checksum, file from load_log where status = 'loaded'");
+  return new Set(reader.getRowObjectsJson().map((r) => loadIdentity(String(r.checksum), String(r.file))));
 }
 
 function sqlValue(value: string | number | null): string {

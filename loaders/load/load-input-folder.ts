@@ -5,7 +5,7 @@ import { extname, join, relative, sep } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { CONTRACTS } from "../contracts/index.ts";
 import type { RowContext } from "../contracts/contract.ts";
-import { createLoadTables, loadedChecksums, logOutcome, storeRejections, type Rejection } from "./bookkeeping.ts";
+import { createLoadTables, loadIdentity, loadedIdentities, logOutcome, storeRejections, type Rejection } from "./bookkeeping.ts";
 import { loadFile, type LoadState } from "./load-file.ts";
 import { locateExtract } from "./locate-extract.ts";
 import { writeReports } from "./write-reports.ts";
@@ -95,7 +95,7 @@ async function insurerLookup(conn: DuckDBConnection): Promise<Map<string, string
  */
 export async function loadInputFolder(conn: DuckDBConnection, inputDir: string, options: LoadOptions): Promise<LoadSummary> {
   await createLoadTables(conn);
-  const done = await loadedChecksums(conn);
+  const done = await loadedIdentities(conn);
   const tmpDir = mkdtempSync(join(tmpdir(), "dixian-load-"));
   const state: LoadState = {
     conn, tmpDir, keys: new Map(),
@@ -112,7 +112,7 @@ export async function loadInputFolder(conn: DuckDBConnection, inputDir: string, 
     for (const { rel, rank } of ranked) {
       const path = join(inputDir, rel);
       const checksum = await fileChecksum(path);
-      if (done.has(checksum)) {
+      if (done.has(loadIdentity(checksum, rel))) {
         const outcome: FileOutcome = {
           file: rel, sheet: null, extract: null, period: null, checksum, status: "skipped",
           rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, message: "内容相同的文件已经载入过，本次跳过",
@@ -146,7 +146,7 @@ export async function loadInputFolder(conn: DuckDBConnection, inputDir: string, 
       rejections.push(...result.rejections);
       await logOutcome(conn, result.outcome);
       await storeRejections(conn, result.rejections);
-      if (result.outcome.status === "loaded") done.add(checksum);
+      if (result.outcome.status === "loaded") done.add(loadIdentity(checksum, rel));
     }
   } finally {
     rmSync(tmpDir, { recursive: true, force: true });
