@@ -1,0 +1,100 @@
+// Deliberate defects: a few rows per file are broken the way real extracts break, and each one is recorded
+// with the row number Excel shows, so loader tests can check every one is rejected. Draws come from their
+// own random stream per file: changing the defect rate never changes the clean data.
+import { breakIdChecksum } from "./id-numbers.ts";
+import { dayOf, isoDay } from "./dates.ts";
+import { rngFor, type Rng } from "./prng.ts";
+import type { Row } from "./snapshot.ts";
+import type { ExtractName } from "./headers.ts";
+
+export type DefectKind = "bad_id_checksum" | "unknown_village" | "duplicate_household" | "negative_amount" | "date_order";
+
+export interface DefectRecord {
+  file: string;
+  /** Sheet name for XLSX files, null for CSV. */
+  sheet: string | null;
+  /** Row number as Excel shows it (title and header rows counted). */
+  row: number;
+  /** Header of the broken cell, as written in the file (e.g. 贷款余额(万元)). */
+  column: string;
+  /** The bad value as written in the file (dates of Excel date cells as YYYY-MM-DD). */
+  value: string;
+  kind: DefectKind;
+  extract: ExtractName;
+  note?: string;
+}
+
+/** A defect applied to a row, before the writer knows how the column is spelled. */
+export interface AppliedDefect {
+  kind: DefectKind;
+  column: string;
+  note?: string;
+  /** The row is written twice; the defect is the second copy. */
+  duplicate?: boolean;
+}
+
+const dayFromIso = (iso: string) => dayOf(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
+
+function applicable(extract: ExtractName, row: Row): DefectKind[] {
+  const kinds: DefectKind[] = [];
+  const hasId = typeof row["证件号码"] === "string" && /^\d{17}[\dX]$/.test(row["证件号码"] as string);
+  if (extract === "households") {
+    kinds.push("bad_id_checksum", "unknown_village", "duplicate_household");
+    if ((row["工资性收入"] as number) > 0) kinds.push("negative_amount");
+    if (row["风险消除日期"]) kinds.push("date_order");
+  } else if (extract === "loans") {
+    kinds.push("negative_amount", "date_order");
+    if (hasId && row["借款人类型"] === "个人") kinds.push("bad_id_checksum");
+  } else if (extract === "claims") {
+    if (row["赔付日期"]) kinds.push("date_order");
+  } else if (extract === "policies") {
+    if (hasId) kinds.push("bad_id_checksum");
+  }
+  return kinds;
+}
+
+function apply(rng: Rng, extract: ExtractName, kind: DefectKind, row: Row): AppliedDefect {
+  switch (kind) {
+    case "bad_id_checksum":
+      row["证件号码"] = breakIdChecksum(row["证件号码"] as string);
+      return { kind, column: "证件号码" };
+    case "unknown_village":
+      row["区划代码"] = `${(row["区划代码"] as string).slice(0, 9)}399`;
+      return { kind, column: "区划代码" };
+    case "duplicate_household":
+      return { kind, column: "户编号", duplicate: true };
+    case "negative_amount": {
+      const column = extract === "households" ? "工资性收入" : "贷款余额";
+      row[column] = -Math.abs(row[column] as number);
+      return { kind, column };
+    }
+    case "date_order": {
+      if (extract === "households") {
+        row["风险消除日期"] = isoDay(dayFromIso(row["识别监测日期"] as string) - rng.int(1, 60));
+        return { kind, column: "风险消除日期", note: "风险消除日期早于识别监测日期" };
+      }
+      if (extract === "loans") {
+        row["到期日期"] = isoDay(dayFromIso(row["发放日期"] as string) - rng.int(1, 365));
+        return { kind, column: "到期日期", note: "到期日期早于发放日期" };
+      }
+      row["赔付日期"] = isoDay(dayFromIso(row["报案日期"] as string) - rng.int(1, 20));
+      return { kind, column: "赔付日期", note: "赔付日期早于报案日期" };
+    }
+  }
+}
+
+export class DefectInjector {
+  private rng: Rng;
+
+  constructor(seed: number, file: string, private rate: number, private extract: ExtractName) {
+    this.rng = rngFor(seed, "defects", file);
+  }
+
+  /** With probability `rate`, breaks `row` in place with one defect kind that fits it. */
+  maybeBreak(row: Row): AppliedDefect | null {
+    if (this.rate <= 0 || this.rng.next() >= this.rate) return null;
+    const kinds = applicable(this.extract, row);
+    if (kinds.length === 0) return null;
+    return apply(this.rng, this.extract, this.rng.pick(kinds), row);
+  }
+}
