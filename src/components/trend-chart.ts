@@ -46,6 +46,14 @@ export function trendChart(points: TrendPoint[], options: TrendOptions): HTMLEle
     sub.textContent = options.subtitle;
     card.append(sub);
   }
+  if (data.length === 0) {
+    // No empty axes: a chart without marks reads as broken, a sentence does not.
+    const empty = doc.createElement("p");
+    empty.className = "table-empty";
+    empty.textContent = "本期没有数据";
+    card.append(empty);
+    return card;
+  }
   const chart = Plot.plot({
     document: doc,
     width: options.width ?? 640,
@@ -68,11 +76,5 @@ export function trendChart(points: TrendPoint[], options: TrendOptions): HTMLEle
   const figure = chart.tagName.toLowerCase() === "figure" ? chart : doc.createElement("figure");
   if (figure !== chart) figure.append(chart);
   card.append(figure);
-  if (data.length === 0) {
-    const empty = doc.createElement("p");
-    empty.className = "table-empty";
-    empty.textContent = "暂无数据";
-    card.append(empty);
-  }
   return card;
 }

@@ -82,3 +82,13 @@ describe("periods and dates", () => {
     expect(formatDate(null)).toBe("—");
   });
 });
+
+describe("catalog units", () => {
+  it("reads the catalog's English unit names", () => {
+    expect(formatValue(0.5, "ratio")).toBe("50.0%");
+    expect(formatValue(1200, "households")).toBe("1,200户");
+    expect(formatValue(3500, "persons")).toBe("3,500人");
+    expect(formatValue(123_456_789, "yuan")).toBe("1.23亿元");
+    expect(formatChange(0.5, 0.45, "ratio")).toBe("+5.0个百分点");
+  });
+});

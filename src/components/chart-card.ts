@@ -1,0 +1,36 @@
+// Puts a Plot chart in a card with a heading, always as an svg inside a <figure> (Plot returns a bare
+// svg without a legend), or a sentence instead when there is nothing to draw.
+export interface ChartCardOptions {
+  title: string;
+  subtitle?: string;
+  empty?: boolean;
+  emptyText?: string;
+}
+
+export function chartCard(chart: (() => Element) | Element | null, options: ChartCardOptions): HTMLElement {
+  const card = document.createElement("div");
+  card.className = "card chart";
+  const heading = document.createElement("h2");
+  heading.textContent = options.title;
+  card.append(heading);
+  if (options.subtitle) {
+    const sub = document.createElement("h3");
+    sub.textContent = options.subtitle;
+    card.append(sub);
+  }
+  if (options.empty || chart === null) {
+    const note = document.createElement("p");
+    note.className = "table-empty";
+    note.textContent = options.emptyText ?? "本期没有数据";
+    card.append(note);
+    return card;
+  }
+  const element = typeof chart === "function" ? chart() : chart;
+  if (element.tagName.toLowerCase() === "figure") card.append(element);
+  else {
+    const figure = document.createElement("figure");
+    figure.append(element);
+    card.append(figure);
+  }
+  return card;
+}

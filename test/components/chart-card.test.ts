@@ -1,0 +1,40 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from "vitest";
+import * as Plot from "@observablehq/plot";
+import { chartCard } from "../../src/components/chart-card.ts";
+import { trendChart } from "../../src/components/trend-chart.ts";
+
+describe("chartCard", () => {
+  it("wraps a bare svg in a figure inside the card", () => {
+    const card = chartCard(() => Plot.barY([1, 2, 3]).plot({ document }), { title: "图" });
+    expect(card.querySelector(".card > figure > svg, figure > svg")).not.toBeNull();
+    expect(card.querySelector("h2")!.textContent).toBe("图");
+  });
+  it("shows a sentence instead of empty axes", () => {
+    const card = chartCard(() => Plot.barY([]).plot({ document }), { title: "图", empty: true });
+    expect(card.querySelector("svg")).toBeNull();
+    expect(card.querySelector(".table-empty")!.textContent).toBe("本期没有数据");
+  });
+});
+
+describe("trendChart", () => {
+  it("draws one line from monthly points, skipping missing values", () => {
+    const card = trendChart(
+      [
+        { period: "2025-01", value: 0.5 },
+        { period: "2025-02", value: null },
+        { period: "2025-03", value: 0.7 },
+        { period: "2025-H1", value: 0.9 },
+      ],
+      { title: "风险消除率", unit: "ratio" },
+    );
+    const svg = card.querySelector("figure svg")!;
+    expect(svg).not.toBeNull();
+    expect(svg.querySelectorAll('[aria-label="line"] path')).toHaveLength(1);
+    expect(svg.querySelectorAll('[aria-label="line"] path')[0].getAttribute("d")!.split("L")).toHaveLength(2);
+  });
+  it("draws nothing when no month has a value", () => {
+    const card = trendChart([{ period: "2025-01", value: null }], { title: "t", unit: "households" });
+    expect(card.querySelector("svg")).toBeNull();
+  });
+});
