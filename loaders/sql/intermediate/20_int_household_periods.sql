@@ -16,7 +16,8 @@ joined as (
 dated as (
   select
     j.*,
-    coalesce(j.identified_date between j.first_day and j.last_day, false) as identified_in_period,
+    -- identification makes a household a monitoring object: a date on a non-monitored row is not counted
+    j.is_monitored and coalesce(j.identified_date between j.first_day and j.last_day, false) as identified_in_period,
     wf.workday_seq as found_seq,
     wi.workday_seq as identified_seq,
     wa.workday_seq as assist_seq,
