@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { describe, expect, it } from "vitest";
 import { CATALOG, indicatorByCode } from "../../loaders/indicators/catalog.ts";
@@ -39,6 +41,19 @@ describe("indicator catalog", () => {
     expect(indicatorByCode("loan_balance")?.unit).toBe("yuan");
     expect(indicatorByCode("assist_coverage")?.target).toBe(1);
     expect(indicatorByCode("nope")).toBeUndefined();
+  });
+
+  it("has each family computed by its own SQL model that names every code of the family, unioned into indicators", () => {
+    const sqlDir = join(import.meta.dirname, "..", "..", "loaders", "sql");
+    const models = readdirSync(join(sqlDir, "intermediate"));
+    const mart = readFileSync(join(sqlDir, "marts", "indicators.sql"), "utf-8");
+    for (const family of new Set(CATALOG.map((c) => c.family))) {
+      const file = models.find((name) => new RegExp(`^\\d+_ind_${family}\\.sql$`).test(name));
+      expect(file, family).toBeDefined();
+      const sql = readFileSync(join(sqlDir, "intermediate", file!), "utf-8");
+      for (const item of CATALOG.filter((c) => c.family === family)) expect(sql, item.code).toContain(`'${item.code}'`);
+      expect(mart, family).toMatch(new RegExp(`from ind_${family}\\b`));
+    }
   });
 
   it("is written to the warehouse as indicator_catalog in catalog order", async () => {
