@@ -89,11 +89,16 @@ export function unitLabel(unit: string | null | undefined): string {
   return COUNT_SUFFIX[unit] ?? (/^[a-z_]+$/i.test(unit) ? "" : unit);
 }
 
+/** Incomes per person read in 元 (14,300元, not 1.4万元); other amounts pick their unit by size. */
+export function amountUnitFor(code: string | undefined): AmountUnit | undefined {
+  return code !== undefined && code.startsWith("income") ? "元" : undefined;
+}
+
 /** Value of a catalog indicator by its unit: rates as %, amounts as 元/万元/亿元, counts with the unit. */
-export function formatValue(value: unknown, unit: string | null | undefined): string {
+export function formatValue(value: unknown, unit: string | null | undefined, amount?: AmountUnit): string {
   if (!isNumber(value)) return EMPTY;
   if (isRateUnit(unit)) return formatRate(value);
-  if (isAmountUnit(unit)) return formatAmount(value);
+  if (isAmountUnit(unit)) return formatAmount(value, { unit: amount });
   const digits = Number.isInteger(value) ? 0 : 1;
   return `${formatCount(value, digits)}${unitLabel(unit)}`;
 }

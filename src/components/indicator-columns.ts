@@ -2,7 +2,7 @@
 // (towns, villages) share one layout and the downloads carry the catalog's names.
 import type { Column, ColumnKind, Row } from "./table-model.js";
 import type { IndicatorStore } from "./indicator-store.js";
-import { isAmountUnit, isRateUnit } from "./format.js";
+import { amountUnitFor, isAmountUnit, isRateUnit } from "./format.js";
 
 export interface CatalogEntry {
   code: string;
@@ -26,9 +26,8 @@ export function columnKind(unit: string | null | undefined): ColumnKind {
 /** A column for one indicator; incomes stay in 元 (a 万元 income reads oddly), other amounts adapt. */
 export function indicatorColumn(entry: CatalogEntry, label = entry.name_zh): Column {
   const kind = columnKind(entry.unit);
-  return kind === "amount" && entry.code.startsWith("income")
-    ? { key: entry.code, label, kind, unit: "元" }
-    : { key: entry.code, label, kind };
+  const unit = kind === "amount" ? amountUnitFor(entry.code) : undefined;
+  return unit ? { key: entry.code, label, kind, unit } : { key: entry.code, label, kind };
 }
 
 export interface AreaLike {

@@ -1,6 +1,6 @@
 // A headline figure with its change against the previous period (环比) and the same period last year
 // (同比): percentage points for rates, relative change for levels, coloured by whether the move is good.
-import { formatChange, formatValue, isRateUnit } from "./format.js";
+import { amountUnitFor, formatChange, formatValue, isRateUnit } from "./format.js";
 
 export interface KpiInput {
   label: string;
@@ -42,12 +42,12 @@ export function kpiCard(input: KpiInput): HTMLElement {
   title.textContent = input.label;
   const value = document.createElement("span");
   value.className = "big";
-  value.textContent = formatValue(input.value, input.unit);
+  value.textContent = formatValue(input.value, input.unit, amountUnitFor(input.code));
   card.append(title, value, changeLine("环比", input, input.previous), changeLine("同比", input, input.lastYear));
   if (input.target != null) {
     const target = document.createElement("div");
     target.className = "kpi-target muted";
-    target.textContent = `目标 ${formatValue(input.target, input.unit)}`;
+    target.textContent = `目标 ${formatValue(input.target, input.unit, amountUnitFor(input.code))}`;
     card.append(target);
   }
   return card;

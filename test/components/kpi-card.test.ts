@@ -26,3 +26,10 @@ describe("changeTone", () => {
     expect(changeTone(5, undefined, true, "户")).toBe("none");
   });
 });
+
+describe("kpiCard amounts", () => {
+  it("shows incomes in 元 and other amounts by size", () => {
+    expect(kpiCard({ code: "income_pc_median", label: "中位数", value: 14300, unit: "yuan" }).querySelector(".big")!.textContent).toBe("14,300元");
+    expect(kpiCard({ code: "loan_balance", label: "余额", value: 123_450_000, unit: "yuan" }).querySelector(".big")!.textContent).toBe("1.23亿元");
+  });
+});
