@@ -3,7 +3,11 @@
 -- the per-household flags every monitoring indicator reads, computed once here.
 create or replace table int_household_snapshots as
 with deduped as (
-  select *
+  -- only the columns the models read: the roster's names, phones and income parts stay in staging
+  select
+    period, household_id, id_number, area_code, household_size, household_type, is_monitored, monitor_kind,
+    risk_eliminated, no_labour, measures, risk_found_date, identified_date, first_assist_date, income_pc,
+    housing_ok, edu_ok, med_ok, water_ok
   from stg_households
   where period is not null and household_id is not null
   qualify row_number() over (partition by period, household_id order by source_file desc, source_row desc) = 1
