@@ -14,9 +14,17 @@ export function partsOf(day: Day): { y: number; m: number; d: number } {
 
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
 
+// The same few thousand dates are printed hundreds of thousands of times, so their text is cached.
+const isoCache = new Map<Day, string>();
+
 export function isoDay(day: Day): string {
-  const { y, m, d } = partsOf(day);
-  return `${y}-${pad2(m)}-${pad2(d)}`;
+  let text = isoCache.get(day);
+  if (text === undefined) {
+    const { y, m, d } = partsOf(day);
+    text = `${y}-${pad2(m)}-${pad2(d)}`;
+    isoCache.set(day, text);
+  }
+  return text;
 }
 
 /** `2025/3/5`, as many Chinese offices' spreadsheets print dates. */

@@ -45,28 +45,44 @@ export class FileEmitter {
   private injector: DefectInjector;
   private headers: string[];
   private sums = new Map<string, number>();
+  private converters: (((value: string | number) => CellValue) | null)[];
 
   constructor(private ctx: EmitContext, private spec: FileSpec) {
     this.headers = spec.columns.map((c) => (spec.tenThousand && TEN_THOUSAND.has(c) ? `${c}(万元)` : c));
+    this.converters = spec.columns.map((c) => this.converter(c));
     const xlsx = spec.format === "xlsx" ? { sheet: spec.sheet ?? "Sheet1", title: spec.title, dateFormat: spec.dates === "excel" ? "yyyy-mm-dd" : undefined } : null;
     this.writer = openTable(join(ctx.outDir, spec.name), spec.format, this.headers, xlsx, ctx.fixedDate);
     this.injector = new DefectInjector(ctx.seed, spec.name, ctx.defectRate, spec.extract);
   }
 
+  /** How each column's values are written: dates in the office's form, amounts in 万元 where the header says so. */
+  private converter(column: string): ((value: string | number) => CellValue) | null {
+    if (DATE_COLUMNS.has(column) && this.spec.dates !== undefined && this.spec.dates !== "iso") {
+      const excel = this.spec.dates === "excel";
+      return (value) => {
+        if (typeof value !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+        const day = dayOf(Number(value.slice(0, 4)), Number(value.slice(5, 7)), Number(value.slice(8, 10)));
+        return excel ? utcDate(day) : slashDay(day);
+      };
+    }
+    if (this.spec.tenThousand && TEN_THOUSAND.has(column)) return (value) => (typeof value === "number" ? round6(value / 10_000) : value);
+    return null;
+  }
+
   private cell(column: string, value: Row[string]): CellValue {
     if (value === null || value === undefined) return null;
-    if (typeof value === "string" && DATE_COLUMNS.has(column) && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
-      const day = dayOf(Number(value.slice(0, 4)), Number(value.slice(5, 7)), Number(value.slice(8, 10)));
-      if (this.spec.dates === "slash") return slashDay(day);
-      if (this.spec.dates === "excel") return utcDate(day);
-      return value;
-    }
-    if (typeof value === "number" && this.spec.tenThousand && TEN_THOUSAND.has(column)) return round6(value / 10_000);
-    return value;
+    const convert = this.converters[this.spec.columns.indexOf(column)];
+    return convert ? convert(value) : value;
   }
 
   private async put(row: Row): Promise<CellValue[]> {
-    const cells = this.spec.columns.map((c) => this.cell(c, row[c]));
+    const columns = this.spec.columns;
+    const cells: CellValue[] = new Array(columns.length);
+    for (let i = 0; i < columns.length; i++) {
+      const value = row[columns[i]];
+      const convert = this.converters[i];
+      cells[i] = value === null || value === undefined ? null : convert ? convert(value) : value;
+    }
     for (const c of this.spec.totals ?? []) this.sums.set(c, (this.sums.get(c) ?? 0) + ((row[c] as number) ?? 0));
     await this.writer.addRow(cells);
     return cells;

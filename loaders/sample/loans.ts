@@ -79,7 +79,8 @@ function behaviour(rng: Rng, draft: Draft, baseRisk: number): Pick<Loan, "delinq
 }
 
 function microAmount(rng: Rng): number {
-  return rng.chance(0.75) ? rng.weighted([30_000, 35_000, 40_000, 45_000, 50_000], [20, 10, 25, 10, 35]) : rng.int(2, 5) * 5_000;
+  // Mostly 30,000–50,000 (the 50,000 cap is the most common choice); a few small loans.
+  return rng.chance(0.85) ? rng.weighted([30_000, 35_000, 40_000, 45_000, 50_000], [15, 8, 25, 7, 45]) : rng.int(2, 5) * 5_000;
 }
 
 function microLoans(seed: number, hh: Household, bookStart: Day, lastDay: Day): Draft[] {

@@ -96,7 +96,7 @@ export function simulateMonitoring(seed: number, hh: Household, window: SimWindo
   const start = monthStart(window.first);
   const ratio = hh.basePc / countyLine(monthYear(window.first));
   const lifted = hh.type === "脱贫户";
-  const pStock = hh.noLabour ? (lifted ? 0.4 : 0.3) : ratio < 1 ? (lifted ? 0.3 : 0.25) : ratio < 1.4 ? 0.08 : lifted ? 0.015 : 0.012;
+  const pStock = hh.noLabour ? (lifted ? 0.45 : 0.35) : ratio < 1 ? (lifted ? 0.3 : 0.25) : ratio < 1.4 ? 0.08 : lifted ? 0.015 : 0.012;
   if (rng.chance(pStock)) {
     const stockFrom = dayOf(monthYear(window.first) - 3, 1, 1);
     const trigger = rng.int(stockFrom, start - 50);
@@ -109,7 +109,7 @@ export function simulateMonitoring(seed: number, hh: Household, window: SimWindo
     for (; next < shocks.length && shocks[next].day <= end; next++) {
       const shock: Shock = shocks[next];
       if (busy(hh, shock.day)) continue;
-      const p = 0.1 + 0.3 * shock.severity + (ratio < 1.5 ? 0.1 : 0) + (hh.noLabour ? 0.15 : 0) + (lifted ? 0 : 0.1);
+      const p = 0.1 + 0.3 * shock.severity + (ratio < 1.5 ? 0.1 : 0) + (hh.noLabour ? 0.25 : 0) + (lifted ? 0 : 0.1);
       if (rng.chance(p)) hh.episodes.push(makeEpisode(rng, hh, shock.day, SHOCK_RISK[shock.kind], shock.severity > 0.5));
     }
     // Monthly screening by village cadres finds low-income households without any shock.

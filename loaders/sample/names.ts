@@ -35,7 +35,11 @@ const VILLAGE_TAILS = ["坪", "寨", "坝", "湾", "沟", "堡", "塘", "岩", "
 /** A village name such as 杨柳坪村, unique within `taken`. */
 export function villageName(rng: Rng, taken: Set<string>): string {
   for (;;) {
-    const name = rng.pick(VILLAGE_HEADS) + (rng.chance(0.6) ? rng.pick(VILLAGE_HEADS) : "") + rng.pick(VILLAGE_TAILS) + "村";
+    const first = rng.pick(VILLAGE_HEADS);
+    const second = rng.chance(0.6) ? rng.pick(VILLAGE_HEADS) : "";
+    const tail = rng.pick(VILLAGE_TAILS);
+    if (second === first || tail === second || tail === first) continue;
+    const name = first + second + tail + "村";
     if (!taken.has(name)) {
       taken.add(name);
       return name;
