@@ -82,7 +82,7 @@ async function writeLedgers(ctx: EmitContext, loans: ReturnType<typeof buildLoan
         name, extract: "loans" as const, format: bank.format, period: label, periodInName: bank.periodInName, source: bank.name,
         columns: bank.periodInName ? HEADERS.loans.filter((h) => h !== "数据期") : HEADERS.loans,
         sheet: bank.format === "xlsx" ? "台账" : undefined,
-        title: bank.titled ? `${bank.short}扶贫小额信贷台账（${monthYear(m)}年${monthNumber(m)}月）` : undefined,
+        title: bank.titled ? `${bank.short}${bank.ledgerTitle}（${monthYear(m)}年${monthNumber(m)}月）` : undefined,
         dates: bank.dates, tenThousand: bank.tenThousand,
         totals: bank.titled ? ["合同金额", "贷款余额", "贴息金额", "逾期本金"] : undefined,
       };

@@ -64,7 +64,8 @@ function behaviour(rng: Rng, draft: Draft, baseRisk: number): Pick<Loan, "delinq
   let watchFrom: Day | null = null;
   let extendedOn: Day | null = null;
   if (rng.chance(baseRisk + (shock ? 0.25 : 0))) {
-    if (!draft.amortising && rng.chance(0.3)) extendedOn = draft.maturity - rng.int(5, 30);
+    // Extension (展期) adds a year, so only loans of up to two years are extended: the total stays ≤ 3 years.
+    if (!draft.amortising && draft.termMonths <= 24 && rng.chance(0.4)) extendedOn = draft.maturity - rng.int(5, 30);
     else {
       delinquentFrom = draft.amortising ? addMonths(draft.issue, rng.int(1, draft.termMonths)) : draft.maturity;
       if (shock && shock.day > delinquentFrom - 30 && draft.amortising) delinquentFrom = addMonths(draft.issue, Math.min(draft.termMonths, Math.ceil((shock.day - draft.issue) / 30.4) + 1));
