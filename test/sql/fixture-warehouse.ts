@@ -13,14 +13,15 @@ export interface FixtureWarehouse {
   close(): void;
 }
 
-export async function buildFixtureWarehouse(configName = "config"): Promise<FixtureWarehouse> {
+/** `extracts` and `config` name folders under test/fixtures/indicators. */
+export async function buildFixtureWarehouse({ extracts = "extracts", config = "config" } = {}): Promise<FixtureWarehouse> {
   const dir = mkdtempSync(join(tmpdir(), "dixian-indicators-"));
   const dbPath = join(dir, "fixture.duckdb");
   const result = await buildWarehouse({
-    inputDir: join(FIXTURE_DIR, "extracts"),
+    inputDir: join(FIXTURE_DIR, extracts),
     dbPath,
     reportsDir: join(dir, "reports"),
-    configDir: join(FIXTURE_DIR, configName),
+    configDir: join(FIXTURE_DIR, config),
   });
   // every hand-made row must reach staging, or the hand-worked expectations mean nothing
   if (result.load.rowsRejected > 0 || result.load.refused.length > 0) {

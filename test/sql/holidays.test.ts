@@ -8,7 +8,7 @@ import { buildFixtureWarehouse, type FixtureWarehouse } from "./fixture-warehous
 
 let warehouse: FixtureWarehouse;
 beforeAll(async () => {
-  warehouse = await buildFixtureWarehouse("config-holidays");
+  warehouse = await buildFixtureWarehouse({ config: "config-holidays" });
 });
 afterAll(() => warehouse?.close());
 
