@@ -18,7 +18,7 @@ export interface FrameworkRunOptions {
  */
 export async function runFramework(options: FrameworkRunOptions): Promise<void> {
   const { projectRoot } = options;
-  rmSync(join(projectRoot, "src", ".observablehq", "cache"), { recursive: true, force: true });
+  rmSync(join(projectRoot, "src", ".observablehq", "cache"), { recursive: true, force: true, maxRetries: 5 });
   fillOfflineNpmCache(projectRoot);
   const require = createRequire(join(projectRoot, "package.json"));
   const bin = join(dirname(require.resolve("@observablehq/framework/package.json")), "dist", "bin", "observable.js");
