@@ -4,6 +4,7 @@
 import { closeSync, openSync, writeSync } from "node:fs";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
+import { fixZipTimes } from "./zip-times.ts";
 
 export type FileFormat = "csv-utf8-bom" | "csv-gb18030" | "xlsx";
 export type CellValue = string | number | Date | null;
@@ -84,7 +85,7 @@ class XlsxWriter implements TableWriter {
   private titleRows: number;
   dataRows = 0;
 
-  constructor(path: string, header: readonly string[], private options: XlsxOptions, fixedDate: Date) {
+  constructor(private path: string, header: readonly string[], private options: XlsxOptions, private fixedDate: Date) {
     this.workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
     // Fixed metadata dates keep the workbook's content identical for the same seed.
     this.workbook.created = fixedDate;
@@ -123,6 +124,7 @@ class XlsxWriter implements TableWriter {
     if (total) this.sheet.addRow(total).commit();
     this.sheet.commit();
     await this.workbook.commit();
+    fixZipTimes(this.path, this.fixedDate);
   }
 }
 
