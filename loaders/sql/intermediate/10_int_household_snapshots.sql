@@ -1,18 +1,7 @@
 -- int_household_snapshots — grain: household × snapshot month ('YYYY-MM').
--- One row per household and month even when a household was sent twice (the last row read wins), with
--- the per-household flags every monitoring indicator reads, computed once here.
+-- The per-household flags every monitoring indicator reads, computed once here from int_roster.
 create or replace table int_household_snapshots as
-with deduped as (
-  -- only the columns the models read: the roster's names, phones and income parts stay in staging
-  select
-    period, household_id, id_number, area_code, household_size, household_type, is_monitored, monitor_kind,
-    risk_eliminated, no_labour, measures, risk_found_date, identified_date, first_assist_date, income_pc,
-    housing_ok, edu_ok, med_ok, water_ok
-  from stg_households
-  where period is not null and household_id is not null
-  qualify row_number() over (partition by period, household_id order by source_file desc, source_row desc) = 1
-),
-flags as (
+with flags as (
   select
     period as snapshot_month,
     household_id,
@@ -34,7 +23,7 @@ flags as (
     coalesce(edu_ok, false) as edu_ok,
     coalesce(med_ok, false) as med_ok,
     coalesce(water_ok, false) as water_ok
-  from deduped
+  from int_roster
 )
 select *, is_monitored and not is_eliminated as is_active
 from flags;
