@@ -69,7 +69,8 @@ export async function loadFile(path: string, rel: string, checksum: string, stat
         const { row, defects } = validateRow(plan, cells, state.ctx);
         if (typeof row.period === "string") periods.add(row.period);
         if (defects.length === 0) {
-          const key = contract.key.map((k) => String(row[k])).join("\u0001");
+          let key = "";
+          for (let k = 0; k < contract.key.length; k++) key += `${row[contract.key[k]]}\u0001`;
           if (known.has(key) || fileKeys.has(key)) {
             defects.push({
               rule: "duplicate_key", column: keyHeaders[0], fieldKey: contract.key[0], value: contract.key.map((k) => String(row[k])).join(" / "),
@@ -90,8 +91,9 @@ export async function loadFile(path: string, rel: string, checksum: string, stat
           continue;
         }
         contract.complete?.(row);
-        await writer.write(row, rowNumber);
+        writer.add(row, rowNumber);
       }
+      if (writer.full) await writer.flush();
     }
     await located.close();
     await writer.commit(state.conn);

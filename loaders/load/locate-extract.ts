@@ -17,15 +17,26 @@ export class Refusal extends Error {
   }
 }
 
-export function isBlankRow(cells: readonly Cell[]): boolean {
-  return cells.every((c) => cellText(c) === null);
+function firstText(cells: readonly Cell[]): string | null {
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i];
+    if (c === null || c === undefined || c === "") continue;
+    const text = cellText(c);
+    if (text !== null) return text;
+  }
+  return null;
 }
+
+export function isBlankRow(cells: readonly Cell[]): boolean {
+  return firstText(cells) === null;
+}
+
+const TOTAL = /^\s*(合\s*计|小\s*计|总\s*计|累\s*计|total)/i;
 
 /** 合计/小计/总计 rows that offices add under a table. */
 export function isTotalRow(cells: readonly Cell[]): boolean {
-  const first = cells.find((c) => cellText(c) !== null);
-  const text = first === undefined ? "" : (cellText(first) ?? "").replace(/\s/g, "");
-  return /^(合计|小计|总计|累计|total)/i.test(text);
+  const text = firstText(cells);
+  return text !== null && TOTAL.test(text);
 }
 
 /** The sheet holding an extract, its header match, and its remaining rows (those after the header). */

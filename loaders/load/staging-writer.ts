@@ -4,12 +4,13 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import type { Contract, TypedRow } from "../contracts/contract.ts";
 import { SQL_TYPES } from "../contracts/field.ts";
 
-const FLUSH_CHARS = 1 << 20;
+const FLUSH_ROWS = 2000;
 const NEEDS_QUOTES = /[",\r\n]/;
 
 function csvValue(value: unknown): string {
   if (value === null || value === undefined) return "";
-  const text = Array.isArray(value) ? value.join("|") : String(value);
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  const text = Array.isArray(value) ? value.join("|") : (value as string);
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -24,25 +25,39 @@ export function sqlString(text: string): string {
  */
 export class StagingWriter {
   private readonly out: WriteStream;
-  private buffer = "";
+  // Each row is joined into one flat string at once: a long concatenation chain would keep every small
+  // piece alive until the flush and make the young-generation GC copy them again and again.
+  private lines: string[] = [];
+  private readonly parts: string[];
   rows = 0;
 
   constructor(private readonly contract: Contract, private readonly tmpPath: string, private readonly sourceFile: string) {
     this.out = createWriteStream(tmpPath, { encoding: "utf-8" });
+    this.sourceCell = csvValue(sourceFile);
+    this.parts = new Array<string>(contract.fields.length + 2).fill("");
   }
 
-  async write(row: TypedRow, sourceRow: number): Promise<void> {
-    let line = "";
-    for (const field of this.contract.fields) line += csvValue(row[field.key]) + ",";
-    this.buffer += `${line}${csvValue(this.sourceFile)},${sourceRow}\n`;
+  private readonly sourceCell: string;
+
+  /** Adds a row to the buffer; call `flush` when `full` says so (kept synchronous: no promise per row). */
+  add(row: TypedRow, sourceRow: number): void {
+    const fields = this.contract.fields;
+    const parts = this.parts;
+    for (let i = 0; i < fields.length; i++) parts[i] = csvValue(row[fields[i].key]);
+    parts[fields.length] = this.sourceCell;
+    parts[fields.length + 1] = String(sourceRow);
+    this.lines.push(parts.join(","));
     this.rows++;
-    if (this.buffer.length >= FLUSH_CHARS) await this.flush();
   }
 
-  private async flush(): Promise<void> {
-    if (this.buffer === "") return;
-    const ok = this.out.write(this.buffer);
-    this.buffer = "";
+  get full(): boolean {
+    return this.lines.length >= FLUSH_ROWS;
+  }
+
+  async flush(): Promise<void> {
+    if (this.lines.length === 0) return;
+    const ok = this.out.write(this.lines.join("\n") + "\n");
+    this.lines = [];
     if (!ok) await once(this.out, "drain");
   }
 

@@ -14,11 +14,15 @@ export interface RowPlan {
   slots: { field: FieldSpec; column: MappedColumn | null }[];
   /** Period from the file name, used where 数据期 is absent or blank. */
   filePeriod: string | null;
+  /** Makes a row with every field key set to null, as an object literal so all rows share one fast shape. */
+  newRow: () => TypedRow;
 }
 
 export function makePlan(contract: Contract, columns: MappedColumn[], filePeriod: string | null): RowPlan {
   const byKey = new Map(columns.map((c) => [c.field.key, c]));
-  return { contract, slots: contract.fields.map((field) => ({ field, column: byKey.get(field.key) ?? null })), filePeriod };
+  const literal = contract.fields.map((field) => `${JSON.stringify(field.key)}: null`).join(", ");
+  const newRow = new Function(`return () => ({ ${literal} });`)() as () => TypedRow;
+  return { contract, slots: contract.fields.map((field) => ({ field, column: byKey.get(field.key) ?? null })), filePeriod, newRow };
 }
 
 /** A rejected row's broken rule, with the raw value as the file holds it. */
@@ -107,31 +111,43 @@ function zodRule(field: FieldSpec, code: string): { rule: RuleCode; hint: string
   return { rule: "invalid_code", hint: `应为 ${(field.codeLengths ?? [12]).join(" 或 ")} 位数字代码` };
 }
 
+const NO_KEYS: Set<string> = new Set();
+
+/** The cell as the file holds it, for the report. */
+function rawValue(plan: RowPlan, cells: readonly Cell[], key: string): string {
+  const slot = plan.slots.find((s) => s.field.key === key);
+  const cell = slot?.column ? cells[slot.column.index] : null;
+  return cell instanceof Date ? cell.toISOString().slice(0, 10) : (cellText(cell) ?? "");
+}
+
+/** The header as the file writes it, else the canonical one. */
+function headerText(plan: RowPlan, key: string): string {
+  const slot = plan.slots.find((s) => s.field.key === key)!;
+  return slot.column?.header ?? slot.field.header;
+}
+
 /**
  * Parses one source row against the plan and checks it: value parsing, then the zod schema (types,
  * enumerations, ranges, blanks), then the contract's cross-field rules on fields that passed.
  */
 export function validateRow(plan: RowPlan, cells: readonly Cell[], ctx: RowContext): RowResult {
-  const row: TypedRow = {};
+  const row = plan.newRow();
   const defects: RowDefect[] = [];
-  const bad = new Set<string>();
-  const rawOf = (key: string): string => {
-    const slot = plan.slots.find((s) => s.field.key === key);
-    const cell = slot?.column ? cells[slot.column.index] : null;
-    return cell instanceof Date ? cell.toISOString().slice(0, 10) : (cellText(cell) ?? "");
-  };
-  const headerOf = (key: string): string => {
-    const slot = plan.slots.find((s) => s.field.key === key)!;
-    return slot.column?.header ?? slot.field.header;
+  // Most rows are clean: share one empty set and allocate a real one only on the first defect.
+  let bad: Set<string> = NO_KEYS;
+  const markBad = (key: string) => {
+    if (bad === NO_KEYS) bad = new Set<string>();
+    markBad(key);
   };
   for (const { field, column } of plan.slots) {
+    if (column === null && field.kind !== "period") continue;
     const cell = column ? cells[column.index] : null;
     let value = parseCell(field, cell, column?.factor ?? 1);
     if (field.kind === "period" && value === null) value = plan.filePeriod;
     if (value === INVALID) {
       const rule = PARSE_RULES[field.kind]!;
-      defects.push({ rule, column: headerOf(field.key), fieldKey: field.key, value: rawOf(field.key), message: `「${headerOf(field.key)}」${PARSE_HINTS[rule]}` });
-      bad.add(field.key);
+      defects.push({ rule, column: headerText(plan, field.key), fieldKey: field.key, value: rawValue(plan, cells, field.key), message: `「${headerText(plan, field.key)}」${PARSE_HINTS[rule]}` });
+      markBad(field.key);
       row[field.key] = null;
     } else row[field.key] = value;
   }
@@ -143,15 +159,15 @@ export function validateRow(plan: RowPlan, cells: readonly Cell[], ctx: RowConte
       const field = plan.slots.find((s) => s.field.key === key)!.field;
       const { rule, hint } = zodRule(field, issue.code);
       // A blank period with no period in the file name: say where the period may come from.
-      const message = field.kind === "period" && rule === "required" ? "数据期为空，文件名中也没有年月，请补填 数据期（如 2024-01）" : `「${headerOf(key)}」${hint}`;
-      defects.push({ rule, column: headerOf(key), fieldKey: key, value: rawOf(key), message });
-      bad.add(key);
+      const message = field.kind === "period" && rule === "required" ? "数据期为空，文件名中也没有年月，请补填 数据期（如 2024-01）" : `「${headerText(plan, key)}」${hint}`;
+      defects.push({ rule, column: headerText(plan, key), fieldKey: key, value: rawValue(plan, cells, key), message });
+      markBad(key);
     }
   }
   for (const rule of plan.contract.rules) {
-    if (rule.uses.some((key) => bad.has(key))) continue;
+    if (bad !== NO_KEYS && rule.uses.some((key) => bad.has(key))) continue;
     const message = rule.check(row, ctx);
-    if (message !== null) defects.push({ rule: rule.code, column: headerOf(rule.column), fieldKey: rule.column, value: rawOf(rule.column), message });
+    if (message !== null) defects.push({ rule: rule.code, column: headerText(plan, rule.column), fieldKey: rule.column, value: rawValue(plan, cells, rule.column), message });
   }
   return { row, defects };
 }

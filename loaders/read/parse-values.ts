@@ -6,9 +6,12 @@ export const INVALID = Symbol("invalid");
 export type Parsed<T> = T | null | typeof INVALID;
 
 const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/g;
+const HAS_FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
 
 /** Full-width ASCII (１２３，．) → half-width; offices' input methods often leave them in. */
 export function toHalfWidth(text: string): string {
+  // Most cells have none: test first, so the common case allocates nothing.
+  if (!HAS_FULL_WIDTH.test(text)) return text;
   return text.replace(FULL_WIDTH, (ch) => (ch === "\u3000" ? " " : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
 }
 
@@ -22,10 +25,12 @@ export function cellText(cell: Cell): string | null {
 }
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)$/;
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 
 /** "1,234.5", "１２３", "¥300", "3.45%" → number; the caller multiplies by the header's unit. */
 export function parseNumber(cell: Cell): Parsed<number> {
   if (typeof cell === "number") return Number.isFinite(cell) ? cell : INVALID;
+  if (typeof cell === "string" && PLAIN_NUMBER.test(cell)) return Number(cell);
   const text = cellText(cell);
   if (text === null) return null;
   const cleaned = toHalfWidth(text).replace(/[,\s]/g, "").replace(/^[¥￥]/, "").replace(/%$/, "").replace(/元$/, "");
@@ -44,6 +49,8 @@ const FALSE_WORDS = new Set(["否", "n", "no", "0", "false", "无", "×", "f"]);
 
 export function parseBoolean(cell: Cell): Parsed<boolean> {
   if (typeof cell === "boolean") return cell;
+  if (cell === "是") return true;
+  if (cell === "否") return false;
   const text = cellText(cell);
   if (text === null) return null;
   const word = toHalfWidth(text).toLowerCase();
@@ -96,7 +103,13 @@ const MONTH_FORMS = [/^(\d{4})(\d{2})$/, /^(\d{4})[-/.](\d{1,2})$/, /^(\d{4})年
  * Every date form of DOMAIN.md §6 → 'YYYY-MM-DD'. A month-only `YYYYMM` gives the month's first day.
  * A time part after the date ("2024-01-05 00:00:00") is ignored.
  */
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
 export function parseDate(cell: Cell): Parsed<string> {
+  if (typeof cell === "string") {
+    const m = ISO_DAY.exec(cell);
+    if (m) return validDay(Number(m[1]), Number(m[2]), Number(m[3])) ?? INVALID;
+  }
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? INVALID : isoDate(cell);
   if (typeof cell === "number") return excelSerialToIso(cell) ?? INVALID;
   const raw = cellText(cell);

@@ -28,7 +28,8 @@ export async function* readCsvRows(path: string, encoding: TextEncoding): AsyncG
   let batch: SourceRow[] = [];
   let parser: CsvParser | null = null;
   const onRecord = (cells: string[], row: number) => batch.push({ row, cells });
-  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+  // Small chunks keep each batch of rows short-lived, so they die young instead of being promoted.
+  const stream = createReadStream(path, { highWaterMark: 1 << 16 });
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     let text: string;
     try {

@@ -86,7 +86,8 @@ class XlsxWriter implements TableWriter {
   dataRows = 0;
 
   constructor(private path: string, header: readonly string[], private options: XlsxOptions, private fixedDate: Date) {
-    this.workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
+    // Styles cost a lot per cell in exceljs; only sheets with real Excel dates need them (for the date format).
+    this.workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: options.dateFormat !== undefined, useSharedStrings: false });
     // Fixed metadata dates keep the workbook's content identical for the same seed.
     this.workbook.created = fixedDate;
     this.workbook.modified = fixedDate;
