@@ -137,7 +137,7 @@ export function validateRow(plan: RowPlan, cells: readonly Cell[], ctx: RowConte
   let bad: Set<string> = NO_KEYS;
   const markBad = (key: string) => {
     if (bad === NO_KEYS) bad = new Set<string>();
-    markBad(key);
+    bad.add(key);
   };
   for (const { field, column } of plan.slots) {
     if (column === null && field.kind !== "period") continue;
