@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { indicatorStore, packIndicators } from "../../src/components/indicator-store.ts";
+import { areaRows, indicatorColumn, rankRows } from "../../src/components/indicator-columns.ts";
+
+const rows = [
+  { code: "risk_elim_rate", period: "2025-02", area_code: "A", value: 0.61234567, numerator: 61, denominator: 99.6, suppressed: false },
+  { code: "risk_elim_rate", period: "2025-01", area_code: "A", value: 0.5, numerator: 50, denominator: 100 },
+  { code: "risk_elim_rate", period: "2025-H1", area_code: "A", value: 0.7, numerator: 70, denominator: 100 },
+  { code: "risk_elim_rate", period: "2025-02", area_code: "B", value: 0.4, numerator: 4, denominator: 10 },
+  { code: "risk_elim_rate", period: "2025-02", area_code: "V", value: null, numerator: null, denominator: null, suppressed: true },
+  { code: "mon_active", period: "2025-02", area_code: "B", value: 12, numerator: null, denominator: null },
+  { code: "mon_active", period: "2025-02", area_code: "C", value: Number.NaN, numerator: null, denominator: null },
+];
+
+describe("packIndicators / indicatorStore", () => {
+  it("round-trips rows through the packed form, rounding to 6 significant digits", () => {
+    const packed = packIndicators(rows);
+    expect(packed.codes).toEqual(["risk_elim_rate", "mon_active"]);
+    expect(packed.rows).toHaveLength(rows.length);
+    const store = indicatorStore(JSON.parse(JSON.stringify(packed)));
+    expect(store.get("risk_elim_rate", "2025-02", "A")).toEqual({
+      code: "risk_elim_rate", period: "2025-02", area_code: "A", value: 0.612346, numerator: 61, denominator: 99.6, suppressed: false,
+    });
+    expect(store.value("mon_active", "2025-02", "C")).toBeNull();
+    expect(store.get("risk_elim_rate", "2025-02", "V")!.suppressed).toBe(true);
+    expect(store.value("risk_elim_rate", undefined, "A")).toBeNull();
+  });
+  it("gives monthly series in time order without half-years", () => {
+    const store = indicatorStore(packIndicators(rows));
+    expect(store.series("risk_elim_rate", "A").map((d) => d.period)).toEqual(["2025-01", "2025-02"]);
+    expect(store.series("risk_elim_rate", "A", "half")).toEqual([{ period: "2025-H1", value: 0.7 }]);
+    expect(store.periods("month")).toEqual(["2025-01", "2025-02"]);
+  });
+});
+
+describe("areaRows / rankRows / indicatorColumn", () => {
+  const store = indicatorStore(packIndicators(rows));
+  const areas = [
+    { area_code: "A", name: "甲镇" },
+    { area_code: "B", name: "乙镇" },
+    { area_code: "V", name: "小村" },
+  ];
+  it("builds one row per area and marks suppressed areas", () => {
+    const table = areaRows(store, areas, ["risk_elim_rate", "mon_active"], "2025-02");
+    expect(table[0]).toEqual({ area_code: "A", name: "甲镇", risk_elim_rate: 0.612346, mon_active: null });
+    expect(table[1].mon_active).toBe(12);
+    expect(table[2].suppressed).toBe(true);
+    expect(table[0].suppressed).toBeUndefined();
+  });
+  it("ranks by the indicator's direction, unranked rows last", () => {
+    const table = areaRows(store, areas, ["risk_elim_rate"], "2025-02");
+    expect(rankRows(table, "risk_elim_rate", true).map((r) => [r.name, r.rank])).toEqual([["甲镇", 1], ["乙镇", 2], ["小村", null]]);
+    expect(rankRows(table, "risk_elim_rate", false).map((r) => [r.name, r.rank])).toEqual([["乙镇", 1], ["甲镇", 2], ["小村", null]]);
+  });
+  it("maps catalog units to column kinds", () => {
+    expect(indicatorColumn({ code: "risk_elim_rate", name_zh: "风险消除率", unit: "ratio", higher_is_better: true }).kind).toBe("rate");
+    expect(indicatorColumn({ code: "income_pc_median", name_zh: "中位数", unit: "yuan", higher_is_better: true })).toEqual({ key: "income_pc_median", label: "中位数", kind: "amount", unit: "元" });
+    expect(indicatorColumn({ code: "loan_balance", name_zh: "贷款余额", unit: "yuan", higher_is_better: null }).unit).toBeUndefined();
+    expect(indicatorColumn({ code: "mon_active", name_zh: "户数", unit: "households", higher_is_better: null }).kind).toBe("count");
+  });
+});
