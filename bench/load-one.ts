@@ -9,6 +9,7 @@ const [mode, target, reports] = process.argv.slice(2);
 const instance = await DuckDBInstance.create(":memory:");
 const conn = await instance.connect();
 const start = process.hrtime.bigint();
+const cpuStart = process.cpuUsage();
 let rows = 0;
 if (mode === "loader") {
   const summary = await loadInputFolder(conn, target, { reportsDir: reports });
@@ -20,6 +21,8 @@ if (mode === "loader") {
   rows = Number(reader.getRowObjectsJson()[0].n);
 }
 const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+const cpu = process.cpuUsage(cpuStart);
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 conn.closeSync();
 instance.closeSync();
-process.stdout.write(JSON.stringify({ rows, seconds, peakRssMb: process.resourceUsage().maxRSS / 1024 }) + "\n");
+process.stdout.write(JSON.stringify({ rows, seconds, cpuSeconds, peakRssMb: process.resourceUsage().maxRSS / 1024 }) + "\n");

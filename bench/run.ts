@@ -22,7 +22,7 @@ const sizes = values.rows!.split(",").map((s) => Number(s.replace(/_/g, "")));
 const formats = values.formats!.split(",") as ("csv" | "gb18030" | "xlsx")[];
 const work = values.keep ?? mkdtempSync(join(tmpdir(), "dixian-bench-"));
 
-interface Measure { rows: number; seconds: number; peakRssMb: number }
+interface Measure { rows: number; seconds: number; cpuSeconds: number; peakRssMb: number }
 
 function runCase(mode: "loader" | "read_csv", target: string): Measure {
   const out = execFileSync(process.execPath, ["--import", "tsx", join(here, "load-one.ts"), mode, target, join(work, "reports")], {
@@ -55,11 +55,12 @@ try {
       if (format === "csv") rawCsv = runCase("read_csv", file);
       const row: Record<string, string | number> = {
         格式: LABEL[format], 行数: fmt(loader.rows), 文件MB: fmt(mb, 1), 秒: fmt(loader.seconds, 2),
-        "行/秒": fmt(loader.rows / loader.seconds), "MB/秒": fmt(mb / loader.seconds, 1), 峰值内存MB: fmt(loader.peakRssMb),
+        "行/秒": fmt(loader.rows / loader.seconds), "MB/秒": fmt(mb / loader.seconds, 1), CPU秒: fmt(loader.cpuSeconds, 2), 峰值内存MB: fmt(loader.peakRssMb),
       };
       if (format === "csv" && rawCsv) {
         row["read_csv秒"] = fmt(rawCsv.seconds, 2);
         row["倍数(载入/read_csv)"] = fmt(loader.seconds / rawCsv.seconds, 2);
+        row["read_csv CPU秒"] = fmt(rawCsv.cpuSeconds, 2);
         row["read_csv峰值MB"] = fmt(rawCsv.peakRssMb);
       }
       table.push(row);

@@ -18,6 +18,7 @@ export interface LoadState {
   /** Per extract, the keys of accepted rows, for duplicate_key across files. */
   keys: Map<string, Set<string>>;
   tmpDir: string;
+  partRows: number;
 }
 
 export interface FileResult {
@@ -54,7 +55,7 @@ export async function loadFile(path: string, rel: string, checksum: string, stat
       throw new Refusal(`缺少数据期：文件中没有 ${describeField(field)} 列，文件名中也没有 YYYY-MM 或 YYYYMM 形式的年月，请加 数据期 列或在文件名中写明年月`);
     }
     const plan = makePlan(contract, located.match.columns, filePeriod);
-    writer = new StagingWriter(contract, join(state.tmpDir, `stage-${process.pid}-${Date.now()}.csv`), rel);
+    writer = new StagingWriter(contract, join(state.tmpDir, `stage-${process.pid}-${Date.now()}.csv`), rel, state.conn, state.partRows);
     const known = state.keys.get(contract.extract) ?? new Set<string>();
     const fileKeys = new Set<string>();
     const periods = new Set<string>();
@@ -96,7 +97,7 @@ export async function loadFile(path: string, rel: string, checksum: string, stat
       if (writer.full) await writer.flush();
     }
     await located.close();
-    await writer.commit(state.conn);
+    await writer.commit();
     writer = null;
     for (const key of fileKeys) known.add(key);
     state.keys.set(contract.extract, known);

@@ -18,26 +18,42 @@ export function sqlString(text: string): string {
   return `'${text.replace(/'/g, "''")}'`;
 }
 
+
 /**
- * Accepted rows go to a normalized UTF-8 temp file (ISO dates, yuan, true/false, lists joined by |),
- * which DuckDB's read_csv then inserts in one statement with every column read as text and cast by the
- * contract's types: streaming, and nothing is inserted when the file is refused half-way.
+ * Accepted rows go to normalized UTF-8 temp files (ISO dates, yuan, true/false, lists joined by |), which
+ * DuckDB's read_csv inserts with every column read as text and cast by the contract's types. The file is
+ * cut into parts: DuckDB inserts a finished part on its own thread while JavaScript parses the next, all
+ * inside one transaction, so a file refused half-way leaves nothing behind.
  */
 export class StagingWriter {
-  private readonly out: WriteStream;
+  private out: WriteStream;
   // Each row is joined into one flat string at once: a long concatenation chain would keep every small
   // piece alive until the flush and make the young-generation GC copy them again and again.
   private lines: string[] = [];
   private readonly parts: string[];
+  private readonly sourceCell: string;
+  private partRows = 0;
+  private partIndex = 0;
+  private partPath: string;
+  private readonly partPaths: string[] = [];
+  private pending: Promise<void> = Promise.resolve();
+  private began = false;
   rows = 0;
 
-  constructor(private readonly contract: Contract, private readonly tmpPath: string, private readonly sourceFile: string) {
-    this.out = createWriteStream(tmpPath, { encoding: "utf-8" });
-    this.sourceCell = csvValue(sourceFile);
+  constructor(
+    private readonly contract: Contract,
+    private readonly tmpPath: string,
+    sourceFile: string,
+    private readonly conn: DuckDBConnection,
+    /** Rows per temp part: each finished part is inserted while the next one is being parsed. */
+    private readonly partSize = 100_000,
+  ) {
+    this.partPath = `${tmpPath}.0`;
+    this.partPaths.push(this.partPath);
+    this.out = createWriteStream(this.partPath, { encoding: "utf-8" });
     this.parts = new Array<string>(contract.fields.length + 2).fill("");
+    this.sourceCell = csvValue(sourceFile);
   }
-
-  private readonly sourceCell: string;
 
   /** Adds a row to the buffer; call `flush` when `full` says so (kept synchronous: no promise per row). */
   add(row: TypedRow, sourceRow: number): void {
@@ -48,51 +64,99 @@ export class StagingWriter {
     parts[fields.length + 1] = String(sourceRow);
     this.lines.push(parts.join(","));
     this.rows++;
+    this.partRows++;
   }
 
   get full(): boolean {
-    return this.lines.length >= FLUSH_ROWS;
+    return this.lines.length >= FLUSH_ROWS || this.partRows >= this.partSize;
   }
 
   async flush(): Promise<void> {
-    if (this.lines.length === 0) return;
-    const ok = this.out.write(this.lines.join("\n") + "\n");
-    this.lines = [];
-    if (!ok) await once(this.out, "drain");
+    if (this.lines.length > 0) {
+      const ok = this.out.write(this.lines.join("\n") + "\n");
+      this.lines = [];
+      if (!ok) await once(this.out, "drain");
+    }
+    if (this.partRows >= this.partSize) await this.nextPart();
   }
 
-  private async close(): Promise<void> {
-    await this.flush();
+  private async closePart(): Promise<void> {
     this.out.end();
     await once(this.out, "close");
   }
 
-  /** Inserts the rows into the staging table and removes the temp file. */
-  async commit(conn: DuckDBConnection): Promise<void> {
-    await this.close();
+  /** Closes the current part and queues its insert; DuckDB runs it while parsing goes on. */
+  private async nextPart(): Promise<void> {
+    await this.closePart();
+    this.queueInsert(this.partPath);
+    this.partRows = 0;
+    this.partPath = `${this.tmpPath}.${++this.partIndex}`;
+    this.partPaths.push(this.partPath);
+    this.out = createWriteStream(this.partPath, { encoding: "utf-8" });
+  }
+
+  private queueInsert(path: string): void {
+    const run = async () => {
+      if (!this.began) {
+        await this.conn.run("begin transaction");
+        this.began = true;
+      }
+      await this.conn.run(this.insertSql(path));
+      rmSync(path, { force: true });
+    };
+    this.pending = this.pending.then(run);
+    // The chain is awaited in commit/discard; this keeps an early failure from being reported as unhandled.
+    this.pending.catch(() => undefined);
+  }
+
+  private insertSql(path: string): string {
+    const fields = this.contract.fields;
+    const names = [...fields.map((f) => f.key), "source_file", "source_row"];
+    const columns = names.map((_, i) => `'c${i}': 'VARCHAR'`).join(", ");
+    const select = fields.map((field, i) => {
+      const type = SQL_TYPES[field.kind];
+      if (type === "VARCHAR") return `c${i}`;
+      if (type === "VARCHAR[]") return `string_split(c${i}, '|')`;
+      return `c${i}::${type}`;
+    });
+    select.push(`c${fields.length}`, `c${fields.length + 1}::INTEGER`);
+    return (
+      `insert into ${this.contract.table} (${names.join(", ")}) select ${select.join(", ")} from read_csv(${sqlString(path)}, ` +
+      `header = false, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {${columns}})`
+    );
+  }
+
+  /** Inserts the remaining rows, commits the file's transaction and removes the temp parts. */
+  async commit(): Promise<void> {
     try {
-      if (this.rows === 0) return;
-      const fields = this.contract.fields;
-      const names = [...fields.map((f) => f.key), "source_file", "source_row"];
-      const columns = names.map((_, i) => `'c${i}': 'VARCHAR'`).join(", ");
-      const select = fields.map((field, i) => {
-        const type = SQL_TYPES[field.kind];
-        if (type === "VARCHAR") return `c${i}`;
-        if (type === "VARCHAR[]") return `string_split(c${i}, '|')`;
-        return `c${i}::${type}`;
-      });
-      select.push(`c${fields.length}`, `c${fields.length + 1}::INTEGER`);
-      await conn.run(
-        `insert into ${this.contract.table} (${names.join(", ")}) select ${select.join(", ")} from read_csv(${sqlString(this.tmpPath)}, ` +
-          `header = false, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {${columns}})`,
-      );
+      await this.flush();
+      await this.closePart();
+      if (this.partRows > 0) this.queueInsert(this.partPath);
+      await this.pending;
+      if (this.began) await this.conn.run("commit");
+    } catch (error) {
+      await this.rollback();
+      throw error;
     } finally {
-      rmSync(this.tmpPath, { force: true });
+      this.removeParts();
     }
   }
 
+  /** Drops everything of this file: pending inserts are rolled back. */
   async discard(): Promise<void> {
-    await this.close().catch(() => undefined);
-    rmSync(this.tmpPath, { force: true });
+    await this.closePart().catch(() => undefined);
+    await this.pending.catch(() => undefined);
+    await this.rollback();
+    this.removeParts();
+  }
+
+  private async rollback(): Promise<void> {
+    if (!this.began) return;
+    this.began = false;
+    await this.conn.run("rollback").catch(() => undefined);
+  }
+
+  private removeParts(): void {
+    for (const path of this.partPaths) rmSync(path, { force: true });
   }
 }

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
@@ -162,6 +162,40 @@ describe("loadInputFolder without a villages file", () => {
       ]);
     } finally {
       warn.mockRestore();
+      conn.closeSync();
+      instance.closeSync();
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("loadInputFolder with a file that breaks half-way", () => {
+  it("inserts nothing of a file refused after some of its parts were inserted", async () => {
+    const work = mkdtempSync(join(tmpdir(), "dixian-load-test-"));
+    const good = readFileSync(join(FIXTURES, "households_2024-01.csv"), "utf-8").split("\n");
+    const header = good[0];
+    const row = good[1];
+    // Over 1 MB of valid UTF-8 rows (unique 户编号), then bytes that are not UTF-8: detection sees UTF-8.
+    const lines = [header];
+    for (let i = 0; i < 6000; i++) lines.push(row.replace("H001", `X${i}`));
+    const bytes = Buffer.concat([Buffer.from(lines.join("\n") + "\n"), Buffer.from([0xd6, 0xd0, 0x0a])]);
+    cpSync(join(FIXTURES, "villages.csv"), join(work, "input", "villages.csv"));
+    const path = join(work, "input", "broken_2024-01.csv");
+    writeFileSync(path, bytes);
+    const instance = await DuckDBInstance.create(":memory:");
+    const conn = await instance.connect();
+    try {
+      const summary = await loadInputFolder(conn, join(work, "input"), { reportsDir: join(work, "reports"), stagingPartRows: 500 });
+      expect(summary.refused.map((f) => f.file)).toEqual(["broken_2024-01.csv"]);
+      expect(summary.refused[0].message).toContain("UTF-8");
+      expect(await query(conn, "select count(*)::integer n from stg_households")).toEqual([{ n: 0 }]);
+      expect(await query(conn, "select count(*)::integer n from stg_villages")).toEqual([{ n: 3 }]);
+      // The same content without the bad bytes loads whole, across many parts.
+      writeFileSync(path, bytes.subarray(0, bytes.length - 3));
+      const again = await loadInputFolder(conn, join(work, "input"), { reportsDir: join(work, "reports"), stagingPartRows: 500 });
+      expect(again.refused).toEqual([]);
+      expect(await query(conn, "select count(*)::integer n, count(distinct household_id)::integer d from stg_households")).toEqual([{ n: 6000, d: 6000 }]);
+    } finally {
       conn.closeSync();
       instance.closeSync();
       rmSync(work, { recursive: true, force: true });
