@@ -3,6 +3,7 @@
 // Reads only load_log, rejections, the staging tables and (when present) areas; values stay masked.
 import { CONTRACTS } from "../contracts/index.ts";
 import { RULE_TITLES } from "../contracts/rules.ts";
+import { fieldDocs } from "../contracts/field-docs.ts";
 
 export type Query = (sql: string) => Promise<Record<string, unknown>[]>;
 
@@ -81,5 +82,7 @@ export async function qualityReport(query: Query, options: QualityOptions = {}):
     bySourceRule,
     details,
     detailTotal: Number(detailTotal[0]?.n ?? 0),
+    // The field documentation comes from the same contracts the loader checks against.
+    fields: CONTRACTS.flatMap((c) => fieldDocs(c)),
   };
 }

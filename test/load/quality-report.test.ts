@@ -55,6 +55,13 @@ describe("qualityReport", () => {
     expect(town).toMatchObject({ rejected: 1 });
   });
 
+  it("carries the field documentation from the contracts", () => {
+    const id = report.fields.find((d: any) => d.extract === "households" && d.column === "id_number");
+    expect(id).toMatchObject({ header: "证件号码", required: true, type: "VARCHAR" });
+    expect(id.aliases.split("、")).toContain("身份证号");
+    expect(report.fields.filter((d: any) => d.extract === "monitoring_lines").map((d: any) => d.header)).toEqual(["年度", "区划代码", "监测线"]);
+  });
+
   it("publishes masked values only, and no details when asked", async () => {
     const text = JSON.stringify(report);
     expect(text).not.toContain("530101198001010018");
