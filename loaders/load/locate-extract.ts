@@ -1,3 +1,4 @@
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import { extname } from "node:path";
 import { CONTRACTS } from "../contracts/index.ts";
 import { ENCODING_LABEL, type TextEncoding } from "../read/detect-encoding.ts";
@@ -50,8 +51,33 @@ export interface LocatedExtract {
   close(): Promise<void>;
 }
 
+/**
+ * Checks an XLSX file is a whole zip before exceljs sees it: a truncated or foreign file would otherwise
+ * fail deep inside its stream. Encrypted workbooks are OLE files, not zips.
+ */
+function checkXlsxContainer(path: string): void {
+  const fd = openSync(path, "r");
+  try {
+    const size = fstatSync(fd).size;
+    const head = Buffer.alloc(Math.min(size, 8));
+    readSync(fd, head, 0, head.length, 0);
+    if (head.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
+      throw new Refusal("文件是加密的工作簿或旧版 .xls 格式，请取消密码保护后另存为 .xlsx");
+    }
+    const tailLength = Math.min(size, 65_557);
+    const tail = Buffer.alloc(tailLength);
+    readSync(fd, tail, 0, tailLength, size - tailLength);
+    if (!head.subarray(0, 4).equals(Buffer.from("PK\u0003\u0004", "latin1")) || tail.lastIndexOf(Buffer.from("PK\u0005\u0006", "latin1")) === -1) {
+      throw new Refusal("XLSX 文件已损坏或不完整（不是完整的 zip 压缩包），请用 Excel 或 WPS 打开确认后重新另存");
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export function openSheets(path: string): { sheets: AsyncIterator<SheetRows>; encoding: TextEncoding | null } {
   const ext = extname(path).toLowerCase();
+  if (ext === ".xlsx") checkXlsxContainer(path);
   if (ext === ".xlsx") return { sheets: readXlsxSheets(path)[Symbol.asyncIterator](), encoding: null };
   const encoding = detectFileEncoding(path);
   if (encoding === null) throw new Refusal("无法识别文件编码：既不是 UTF-8 也不是 GB18030/GBK，请用 Excel 或 WPS 另存为 CSV UTF-8 或 XLSX");

@@ -109,7 +109,7 @@ describe("loadInputFolder on the fixture folder", () => {
     expect(outcome(summary, "refused/policies-missing.xlsx").sheet).toBe("保单");
     expect(refused["refused/unknown-header.csv"]).toContain("无法识别表头");
     expect(refused["refused/utf16.csv"]).toContain("无法识别文件编码");
-    expect(refused["refused/corrupt.xlsx"]).toContain("文件无法读取");
+    expect(refused["refused/corrupt.xlsx"]).toContain("XLSX 文件已损坏");
   });
 
   it("writes the load log and keeps personal values masked in the warehouse", async () => {
@@ -195,6 +195,26 @@ describe("loadInputFolder with a file that breaks half-way", () => {
       const again = await loadInputFolder(conn, join(work, "input"), { reportsDir: join(work, "reports"), stagingPartRows: 500 });
       expect(again.refused).toEqual([]);
       expect(await query(conn, "select count(*)::integer n, count(distinct household_id)::integer d from stg_households")).toEqual([{ n: 6000, d: 6000 }]);
+    } finally {
+      conn.closeSync();
+      instance.closeSync();
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("loadInputFolder with a truncated workbook", () => {
+  it("refuses it as damaged and still loads the other files", async () => {
+    const work = mkdtempSync(join(tmpdir(), "dixian-load-test-"));
+    const whole = readFileSync(join(FIXTURES, "loans-bank.xlsx"));
+    cpSync(join(FIXTURES, "villages.csv"), join(work, "input", "villages.csv"));
+    writeFileSync(join(work, "input", "cut.xlsx"), whole.subarray(0, Math.floor(whole.length / 2)));
+    const instance = await DuckDBInstance.create(":memory:");
+    const conn = await instance.connect();
+    try {
+      const summary = await loadInputFolder(conn, join(work, "input"), { reportsDir: join(work, "reports") });
+      expect(summary.refused.map((f) => [f.file, f.message])).toEqual([["cut.xlsx", expect.stringContaining("XLSX 文件已损坏")]]);
+      expect(summary.files.find((f) => f.file === "villages.csv")?.rowsAccepted).toBe(3);
     } finally {
       conn.closeSync();
       instance.closeSync();
