@@ -91,6 +91,8 @@ export interface TableInfo {
   name: string | null;
   header: string[];
   rows: string[][];
+  /** Per row, whether each cell is a numeric one (class "num", as the table card marks them). */
+  numeric: boolean[][];
 }
 
 export async function readCharts(page: Page): Promise<ChartInfo[]> {
@@ -108,12 +110,17 @@ export async function readCharts(page: Page): Promise<ChartInfo[]> {
   );
 }
 
-// Runs in the page (serialised by Playwright), so it may not use anything from this module.
+// Runs in the page (serialised by Playwright), so it may not use anything from this module — nor name an
+// inner function: the TypeScript transform would wrap it in a helper that does not exist in the page.
 function tableInPage(table: Element): TableInfo {
-  const cellTexts = (row: Element) => [...row.querySelectorAll("th, td")].map((cell) => (cell as HTMLElement).innerText.trim());
   const headRow = table.querySelector("thead tr") ?? table.querySelector("tr");
   const bodyRows = [...table.querySelectorAll("tbody tr")].filter((row) => row !== headRow && row.querySelector("td"));
-  return { name: table.getAttribute("data-table-name"), header: headRow ? cellTexts(headRow) : [], rows: bodyRows.map(cellTexts) };
+  return {
+    name: table.getAttribute("data-table-name"),
+    header: headRow ? [...headRow.querySelectorAll("th, td")].map((cell) => (cell as HTMLElement).innerText.trim()) : [],
+    rows: bodyRows.map((row) => [...row.querySelectorAll("th, td")].map((cell) => (cell as HTMLElement).innerText.trim())),
+    numeric: bodyRows.map((row) => [...row.querySelectorAll("th, td")].map((cell) => cell.classList.contains("num"))),
+  };
 }
 
 export async function readTable(table: Locator): Promise<TableInfo> {

@@ -9,13 +9,14 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { launchChromium } from "./browser.ts";
 import { CONTENT_SECURITY_POLICY } from "./csp.ts";
-import { compareGrid, parseCsv, parseXlsx } from "./downloads.ts";
+import { compareGrid, parseCsv, parseXlsx, readNumber } from "./downloads.ts";
+import { readSuppressedVillages, type SuppressedVillages } from "./suppressed-villages.ts";
 import { serveDist } from "../../loaders/serve/serve-dist.ts";
 import { INIT_SCRIPT, measureTransfer, changePeriod, readCharts, readTable, readTables, waitForContent, watchContext } from "./inspect-page.ts";
 import { sitePages } from "./pages.ts";
 import { formatWeights, type PageWeight } from "./weights.ts";
 
-const { distDir, outputDir } = inject("e2e");
+const { distDir, outputDir, dbPath } = inject("e2e");
 const pages = sitePages(distDir);
 const screenshots = join(outputDir, "screenshots");
 const MAX_PAGE_BYTES = 1_000_000;
@@ -26,11 +27,14 @@ let origin: string;
 let browser: Browser;
 const weights: PageWeight[] = [];
 let downloads = 0;
+let suppressed: SuppressedVillages;
+let suppressedRowsChecked = 0;
 
 beforeAll(async () => {
   mkdirSync(screenshots, { recursive: true });
   ({ server, url: origin } = await serveDist({ root: distDir, gzip: true, headers: { "Content-Security-Policy": CONTENT_SECURITY_POLICY } }));
   browser = await launchChromium();
+  suppressed = await readSuppressedVillages(dbPath);
 });
 
 afterAll(async () => {
@@ -41,7 +45,7 @@ afterAll(async () => {
   writeFileSync(join(outputDir, "weights.json"), JSON.stringify(weights, null, 2) + "\n");
   const table = formatWeights(weights, MAX_PAGE_BYTES);
   writeFileSync(join(outputDir, "weights.txt"), table + "\n");
-  process.stdout.write(`\n${table}\n已核对 ${downloads} 个下载文件与页面表格一致。\n截图、overview-a4.pdf、weights.json 在 ${outputDir}\n`);
+  process.stdout.write(`\n${table}\n已核对 ${downloads} 个下载文件与页面表格一致；核对低于阈值的村行 ${suppressedRowsChecked} 行。\n截图、overview-a4.pdf、weights.json 在 ${outputDir}\n`);
 });
 
 test("the site has pages, including the overview", () => {
@@ -86,6 +90,19 @@ describe.each(pages)("页面 $url", (sitePage) => {
         // An empty work list is allowed only when its card says so.
         const note = page.locator(`.card:has(table[data-table-name="${table.name}"]) .table-empty`);
         if (table.name === null || (await note.count()) === 0) problems.push(`表格 ${table.name ?? ""} 没有数据行`);
+      }
+
+      // Villages below the threshold in the shown period: a "<N" (or an empty mark), never a figure.
+      const town = /^\/town\/(\d{9})$/.exec(sitePage.url)?.[1];
+      const period = await page.locator('[data-role="period"] select').first().inputValue().catch(() => null);
+      const hidden = town && period ? suppressed.get(period)?.get(town) : undefined;
+      for (const table of hidden ? tables : []) {
+        for (const [r, row] of table.rows.entries()) {
+          if (!row.some((cell) => hidden?.has(cell))) continue;
+          suppressedRowsChecked++;
+          const figures = row.filter((cell, c) => table.numeric[r][c] && readNumber(cell) !== null);
+          if (figures.length > 0) problems.push(`村「${row[0]}」低于抑制阈值，却显示了数字：${figures.join("、")}`);
+        }
       }
 
       const change = await changePeriod(page);
