@@ -6,7 +6,7 @@ import { join, parse, resolve, sep } from "node:path";
 import { BANKS } from "./banks.ts";
 import { monthCompact, monthEnd, monthLabel, monthNumber, monthYear, parseMonth, utcDate } from "./dates.ts";
 import type { DefectKind, DefectRecord } from "./defects.ts";
-import { FileEmitter, type EmitContext } from "./file-emitter.ts";
+import { FileEmitter, type EmitContext, type FileSpec } from "./file-emitter.ts";
 import { COUNTY, buildGeography } from "./geography.ts";
 import { HEADERS } from "./headers.ts";
 import { claimRow, buildInsurance, INSURERS, policyRow, type InsurerKey } from "./insurance.ts";
@@ -17,7 +17,7 @@ import { MANIFEST_FILE, type ManifestFile, type SampleManifest } from "./manifes
 import { simulateMonitoring } from "./monitoring.ts";
 import { rngFor } from "./prng.ts";
 import { buildRoster, type Household, type SimWindow } from "./roster.ts";
-import { snapshotRow } from "./snapshot.ts";
+import { snapshotRow, type Row } from "./snapshot.ts";
 
 export type { SampleManifest } from "./manifest.ts";
 
@@ -51,7 +51,7 @@ function checkOptions(o: Required<SampleOptions>): void {
   parseMonth(o.end);
 }
 
-async function writeTable(ctx: EmitContext, spec: ConstructorParameters<typeof FileEmitter>[1], rows: Iterable<Record<string, string | number | null>>): Promise<ManifestFile> {
+async function writeTable(ctx: EmitContext, spec: FileSpec, rows: Iterable<Row>): Promise<ManifestFile> {
   const emitter = new FileEmitter(ctx, spec);
   for (const row of rows) await emitter.write(row);
   return emitter.close();
