@@ -68,3 +68,15 @@ describe("names", () => {
     expect(sheetName("x".repeat(40))).toHaveLength(31);
   });
 });
+
+describe("CSV long codes", () => {
+  it("keeps 12-digit area codes as text in Excel with a leading tab, short numbers untouched", () => {
+    const text = toCsv([{ key: "code", label: "村代码" }, { key: "n", label: "户数", kind: "count" }], [
+      { code: "529931001201", n: 123456789012 },
+      { code: "5299", n: 1 },
+    ]);
+    const lines = text.slice(1).split("\r\n");
+    expect(lines[1]).toBe("\t529931001201,123456789012");
+    expect(lines[2]).toBe("5299,1");
+  });
+});
