@@ -26,6 +26,9 @@ export interface FileResult {
   rejections: Rejection[];
 }
 
+/** Most rejection details kept per file; the counts stay exact beyond it. */
+export const MAX_DETAILS_PER_FILE = 200_000;
+
 function periodLabel(periods: Set<string>, fallback: string | null): string | null {
   if (periods.size === 0) return fallback;
   const sorted = [...periods].sort();
@@ -83,6 +86,7 @@ export async function loadFile(path: string, rel: string, checksum: string, stat
           rejected++;
           const sourceKey = contract.sourceKey(row, state.ctx);
           for (const d of defects) {
+            if (rejections.length >= MAX_DETAILS_PER_FILE) break;
             rejections.push({
               file: rel, sheet: located.sheet, row: rowNumber, column: d.column, value: d.value,
               valueMasked: maskValue(d.fieldKey, d.value) ?? "", rule: d.rule, message: d.message,
@@ -104,7 +108,9 @@ export async function loadFile(path: string, rel: string, checksum: string, stat
     const outcome: FileOutcome = {
       ...base, status: "loaded", period: periodLabel(periods, filePeriod),
       rowsRead: read, rowsAccepted: read - rejected, rowsRejected: rejected,
-      message: rejected > 0 ? `${rejected} 行被拒绝，见拒绝报告` : null,
+      message: rejected === 0 ? null
+        : rejections.length >= MAX_DETAILS_PER_FILE ? `${rejected} 行被拒绝；明细过多，拒绝报告只列前 ${MAX_DETAILS_PER_FILE} 条，请先按报告修正后重新报送`
+        : `${rejected} 行被拒绝，见拒绝报告`,
     };
     return { outcome, rejections };
   } catch (error) {

@@ -145,7 +145,7 @@ export async function loadInputFolder(conn: DuckDBConnection, inputDir: string, 
           }
         : await loadFile(path, rel, checksum, state);
       files.push(result.outcome);
-      rejections.push(...result.rejections);
+      for (const r of result.rejections) rejections.push(r); // not push(...): a big file has too many for the stack
       await logOutcome(conn, result.outcome);
       await storeRejections(conn, result.rejections);
       if (result.outcome.status === "loaded") done.add(loadIdentity(checksum, rel));

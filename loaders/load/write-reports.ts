@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import type { Rejection } from "./bookkeeping.ts";
 import type { LoadSummary } from "./load-input-folder.ts";
@@ -14,26 +14,51 @@ function csv(header: string[], rows: unknown[][]): string {
   return BOM + [header, ...rows].map((r) => r.map(csvCell).join(",")).join("\r\n") + "\r\n";
 }
 
+/** Writes lines in chunks: a report of a million rejections never becomes one giant string. */
+function writeLines(path: string, head: string, lines: Iterable<string>, tail = ""): void {
+  const fd = openSync(path, "w");
+  try {
+    let chunk = head;
+    for (const line of lines) {
+      chunk += line;
+      if (chunk.length > 1 << 20) {
+        writeSync(fd, chunk);
+        chunk = "";
+      }
+    }
+    writeSync(fd, chunk + tail);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
  * Writes the county's own reports: rejections.csv (BOM, opens in Excel), rejections.json, and the
  * per-file summary load-summary.csv/.json. They hold raw values, for the staff who fix the files.
  */
 export function writeReports(dir: string, summary: LoadSummary, rejections: readonly Rejection[]): void {
   mkdirSync(dir, { recursive: true });
-  writeFileSync(
+  const header = ["文件", "工作表", "行号", "列", "值", "规则", "说明", "数据类型", "数据期", "来源"];
+  writeLines(
     join(dir, "rejections.csv"),
-    csv(
-      ["文件", "工作表", "行号", "列", "值", "规则", "说明", "数据类型", "数据期", "来源"],
-      rejections.map((r) => [r.file, r.sheet, r.row, r.column, r.value, r.rule, r.message, r.extract, r.period, r.sourceKey]),
-    ),
+    BOM + header.join(",") + "\r\n",
+    (function* () {
+      for (const r of rejections) {
+        yield [r.file, r.sheet, r.row, r.column, r.value, r.rule, r.message, r.extract, r.period, r.sourceKey].map(csvCell).join(",") + "\r\n";
+      }
+    })(),
   );
-  writeFileSync(
+  writeLines(
     join(dir, "rejections.json"),
-    JSON.stringify(
-      rejections.map(({ valueMasked: _masked, ...r }) => r),
-      null,
-      1,
-    ),
+    "[",
+    (function* () {
+      let first = true;
+      for (const { valueMasked: _masked, ...r } of rejections) {
+        yield (first ? "\n " : ",\n ") + JSON.stringify(r);
+        first = false;
+      }
+    })(),
+    "\n]\n",
   );
   writeFileSync(
     join(dir, "load-summary.csv"),
