@@ -10,7 +10,7 @@ export type Query = (sql: string) => Promise<Record<string, unknown>[]>;
 export interface QualityOptions {
   /** Leave the rejected-row details out (public builds). */
   omitDetails?: boolean;
-  /** Most detail rows to publish. */
+  /** Most detail rows to publish; default 5,000 (the default sample county has about 2,000 defects). */
   detailLimit?: number;
   /** Whether the warehouse has the `areas` mart for town names. */
   hasAreas?: boolean;
@@ -69,7 +69,7 @@ export async function qualityReport(query: Query, options: QualityOptions = {}):
     ? null
     : await query(`
         select file, sheet, ${num('"row"')} as row, column_name, value_masked, rule, message, extract, period, source_key
-        from rejections order by file, "row", rule limit ${options.detailLimit ?? 1000}`);
+        from rejections order by file, "row", rule limit ${options.detailLimit ?? 5000}`);
   const detailTotal = await query(`select ${num("count(*)")} as n from rejections`);
 
   return {
