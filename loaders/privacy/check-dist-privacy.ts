@@ -2,12 +2,14 @@
 // number (any 18-character string with a valid GB 11643 check character, or any ID of the input), a phone
 // number of the input, or a household head's (or personal borrower's) name from the roster.
 import { DuckDBInstance } from "@duckdb/node-api";
-import { relative, sep } from "node:path";
+import { join, relative, sep } from "node:path";
+import { PROJECT_ROOT } from "../paths.ts";
 import { distTexts, isTableFile, walkFiles, type DistText } from "./dist-texts.ts";
 import { decodeEscapes } from "./decode-escapes.ts";
 import { buildPersonalIndex, type PersonalIndex, type PersonalValues } from "./personal-index.ts";
 import { readPersonalValues } from "./personal-values.ts";
 import { scanText, type PrivacyKind } from "./scan-text.ts";
+import { sourcePhrases } from "./source-phrases.ts";
 
 export type { PrivacyKind } from "./scan-text.ts";
 
@@ -28,6 +30,11 @@ export interface CheckDistPrivacyOptions {
   dbPath: string;
   /** Use these values instead of reading the warehouse (tests, or a build without one). */
   personal?: PersonalValues;
+  /**
+   * Folders whose Chinese wording is the site's own text (default: the Framework root src/); a roster
+   * name inside a phrase written there is not a leak.
+   */
+  sourceDirs?: string[];
 }
 
 function findingsOf(item: DistText, index: PersonalIndex): PrivacyFinding[] {
@@ -61,7 +68,8 @@ async function* tableTexts(distDir: string): AsyncGenerator<DistText> {
 
 export async function checkDistPrivacy(options: CheckDistPrivacyOptions): Promise<PrivacyFinding[]> {
   const personal = options.personal ?? (await readPersonalValues(options.dbPath));
-  const index = buildPersonalIndex(personal);
+  const wording = sourcePhrases(options.sourceDirs ?? [join(PROJECT_ROOT, "src")]);
+  const index = buildPersonalIndex({ ...personal, benignPhrases: [...personal.benignPhrases, ...wording] });
   const findings: PrivacyFinding[] = [];
   for (const item of distTexts(options.distDir)) findings.push(...findingsOf(item, index));
   for await (const item of tableTexts(options.distDir)) findings.push(...findingsOf(item, index));

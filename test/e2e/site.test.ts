@@ -94,7 +94,8 @@ describe.each(pages)("页面 $url", (sitePage) => {
 
       // Villages below the threshold in the shown period: a "<N" (or an empty mark), never a figure.
       const town = /^\/town\/(\d{9})$/.exec(sitePage.url)?.[1];
-      const period = await page.locator('[data-role="period"] select').first().inputValue().catch(() => null);
+      const selector = page.locator('[data-role="period"] select');
+      const period = (await selector.count()) > 0 ? await selector.first().inputValue() : null;
       const hidden = town && period ? suppressed.get(period)?.get(town) : undefined;
       for (const table of hidden ? tables : []) {
         for (const [r, row] of table.rows.entries()) {
