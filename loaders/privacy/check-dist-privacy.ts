@@ -31,11 +31,17 @@ export interface CheckDistPrivacyOptions {
   /** Use these values instead of reading the warehouse (tests, or a build without one). */
   personal?: PersonalValues;
   /**
-   * Folders whose Chinese wording is the site's own text (default: the Framework root src/); a roster
+   * Folders whose Chinese wording is the site's own text (default: DEFAULT_SOURCE_DIRS); a roster
    * name inside a phrase written there is not a leak.
    */
   sourceDirs?: string[];
 }
+
+/**
+ * The Framework root and the code that writes enumerations, indicator names and messages the pages show.
+ * Not loaders/sample: its name lists are exactly what must never count as ordinary wording.
+ */
+export const DEFAULT_SOURCE_DIRS = ["src", "loaders/contracts", "loaders/indicators", "loaders/sql"].map((dir) => join(PROJECT_ROOT, dir));
 
 function findingsOf(item: DistText, index: PersonalIndex): PrivacyFinding[] {
   const byValue = new Map<string, PrivacyFinding>();
@@ -68,7 +74,7 @@ async function* tableTexts(distDir: string): AsyncGenerator<DistText> {
 
 export async function checkDistPrivacy(options: CheckDistPrivacyOptions): Promise<PrivacyFinding[]> {
   const personal = options.personal ?? (await readPersonalValues(options.dbPath));
-  const wording = sourcePhrases(options.sourceDirs ?? [join(PROJECT_ROOT, "src")]);
+  const wording = sourcePhrases(options.sourceDirs ?? DEFAULT_SOURCE_DIRS);
   const index = buildPersonalIndex({ ...personal, benignPhrases: [...personal.benignPhrases, ...wording] });
   const findings: PrivacyFinding[] = [];
   for (const item of distTexts(options.distDir)) findings.push(...findingsOf(item, index));

@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { extname } from "node:path";
 import { walkFiles } from "./dist-texts.ts";
 
-const SOURCE_EXTENSIONS = new Set([".md", ".ts", ".js", ".mjs", ".css", ".html", ".json"]);
+const SOURCE_EXTENSIONS = new Set([".md", ".ts", ".js", ".mjs", ".css", ".html", ".json", ".sql"]);
 const HAN_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}/g;
 
 export function sourcePhrases(dirs: string[]): string[] {
