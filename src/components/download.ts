@@ -23,8 +23,9 @@ function csvField(cell: ExportCell): string {
     return cell.percent ? `${Number((cell.value * 100).toFixed(4))}%` : String(cell.value);
   }
   let text = cell.value;
-  // A leading = + - @ would run as a formula when the file is opened (CSV injection).
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  // A leading = + - @ would run as a formula when the file is opened (CSV injection); a plain signed
+  // number such as "-3" is harmless and stays as it is.
+  if (/^[=+\-@\t\r]/.test(text) && !/^[+-]?\d+(\.\d+)?$/.test(text)) text = `'${text}`;
   // Excel shows long digit strings (区划代码, 户编号) as 5.29931E+11 and drops digits past 15; a leading
   // tab makes it keep them as text.
   else if (/^\d{12,}$/.test(text)) text = `\t${text}`;

@@ -80,3 +80,10 @@ describe("CSV long codes", () => {
     expect(lines[2]).toBe("5299,1");
   });
 });
+
+describe("CSV formula guard", () => {
+  it("leaves plain signed numbers in text cells alone but neutralises formulas", () => {
+    const lines = toCsv([{ key: "v", label: "值" }], [{ v: "-3" }, { v: "+1.5" }, { v: "-2+3" }, { v: "@SUM(A1)" }]).slice(1).split("\r\n");
+    expect(lines.slice(1, 5)).toEqual(["-3", "+1.5", "'-2+3", "'@SUM(A1)"]);
+  });
+});
