@@ -1,6 +1,30 @@
-import ExcelJS from "exceljs";
+import { createRequire } from "node:module";
+import type ExcelJSModule from "exceljs";
 import type { Cell } from "./parse-values.ts";
 import type { SheetRows, SourceRow } from "./source-rows.ts";
+
+const require = createRequire(import.meta.url);
+
+/**
+ * exceljs 4's streaming reader decodes each zip chunk with a fresh `TextDecoder.decode(chunk)`, so a
+ * Chinese character cut by a chunk boundary turns into U+FFFD (seen on the sample county's bank ledgers:
+ * 脱贫人��小额信贷). Its parser takes `bufferToString` by destructuring when first loaded, so the fix —
+ * one decoder in streaming mode, which carries a cut character over to the next chunk — must be put in
+ * place before exceljs itself is required. Entries are parsed one after another, so one decoder serves all.
+ */
+function loadExcelJs(): typeof ExcelJSModule {
+  const saxPath = require.resolve("exceljs/lib/utils/parse-sax.js");
+  if (!require.cache[saxPath]) {
+    const decode = require("exceljs/lib/utils/browser-buffer-decode.js") as { bufferToString: (chunk: unknown) => string };
+    const decoder = new TextDecoder("utf-8");
+    decode.bufferToString = (chunk) => (typeof chunk === "string" ? chunk : decoder.decode(chunk as Uint8Array, { stream: true }));
+  } else {
+    process.emitWarning("exceljs 已在修补前载入，XLSX 中被分块截断的汉字可能变成乱码");
+  }
+  return require("exceljs") as typeof ExcelJSModule;
+}
+
+const ExcelJS = loadExcelJs();
 
 const BATCH = 2000;
 
