@@ -75,10 +75,17 @@ describe.each(pages)("页面 $url", (sitePage) => {
       const firstChartMs = await page.evaluate(() => (window as unknown as { __dixianFirstChart?: number }).__dixianFirstChart ?? null);
       weights.push({ page: sitePage.url, bytes: transferred, requests, firstChartMs: firstChartMs === null ? null : Math.round(firstChartMs) });
       await page.screenshot({ path: join(screenshots, `${sitePage.slug}.png`), fullPage: true });
-      if (sitePage.url === "/") await page.pdf({ path: join(outputDir, "overview-a4.pdf"), format: "A4", printBackground: true });
+      let pdfProblem: string | null = null;
+      if (sitePage.url === "/") {
+        const pdf = await page.pdf({ path: join(outputDir, "overview-a4.pdf"), format: "A4", printBackground: true });
+        // A4 is 595 × 842 points; Chromium writes it as 594.96 × 841.92.
+        const box = /\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/.exec(pdf.toString("latin1"));
+        if (!box || Math.round(Number(box[1])) !== 595 || Math.round(Number(box[2])) !== 842) pdfProblem = `总览的 PDF 不是 A4：${box?.[0] ?? "没有 MediaBox"}`;
+      }
 
       // Every problem of the page is collected first, so one run names them all.
       const problems: string[] = [];
+      if (pdfProblem) problems.push(pdfProblem);
       if (!ready) problems.push("30 秒内没有显示图表或表格（或仍有单元格在加载）");
       const charts = await readCharts(page);
       const tables = await readTables(page);
