@@ -33,11 +33,6 @@ export function samePeriodLastYear(period: string): string | undefined {
   return `${Number(period.slice(0, 4)) - 1}${period.slice(4)}`;
 }
 
-/** Sorts periods in time order, months before the half-year and year that contain them end. */
-export function comparePeriods(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /** The 12 months ending at (and including) the given month, oldest first. */
 export function monthsEndingAt(month: string, count = 12): string[] {
   const out: string[] = [];
