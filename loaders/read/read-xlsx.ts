@@ -1,30 +1,47 @@
-import { createRequire } from "node:module";
-import type ExcelJSModule from "exceljs";
+import ExcelJS from "exceljs";
 import type { Cell } from "./parse-values.ts";
 import type { SheetRows, SourceRow } from "./source-rows.ts";
 
-const require = createRequire(import.meta.url);
+/** Decodes a stream of UTF-8 chunks with one streaming decoder, so a character cut at a boundary survives. */
+async function* decodeChunks(chunks: AsyncIterable<unknown>): AsyncGenerator<string> {
+  const decoder = new TextDecoder("utf-8");
+  for await (const chunk of chunks) {
+    const text = typeof chunk === "string" ? chunk : decoder.decode(chunk as Uint8Array, { stream: true });
+    if (text !== "") yield text;
+  }
+  const rest = decoder.decode();
+  if (rest !== "") yield rest;
+}
+
+type ReaderPrototype = {
+  _parseWorksheet: (iterator: AsyncIterable<unknown>, sheetNo: number) => unknown;
+  _parseSharedStrings: (entry: { setEncoding(encoding: string): void }) => unknown;
+  __dixianUtf8Fix?: true;
+};
 
 /**
  * exceljs 4's streaming reader decodes each zip chunk with a fresh `TextDecoder.decode(chunk)`, so a
- * Chinese character cut by a chunk boundary turns into U+FFFD (seen on the sample county's bank ledgers:
- * 脱贫人��小额信贷). Its parser takes `bufferToString` by destructuring when first loaded, so the fix —
- * one decoder in streaming mode, which carries a cut character over to the next chunk — must be put in
- * place before exceljs itself is required. Entries are parsed one after another, so one decoder serves all.
+ * Chinese character cut by a chunk boundary becomes U+FFFD (seen on the sample county's bank ledgers:
+ * 脱贫人��小额信贷). Its parser passes strings through untouched, so the fix hands it text decoded in
+ * streaming mode: the worksheet chunks go through one decoder, the shared-strings entry is set to UTF-8.
+ * Patched on the prototype, so it holds whichever module loaded exceljs first.
  */
-function loadExcelJs(): typeof ExcelJSModule {
-  const saxPath = require.resolve("exceljs/lib/utils/parse-sax.js");
-  if (!require.cache[saxPath]) {
-    const decode = require("exceljs/lib/utils/browser-buffer-decode.js") as { bufferToString: (chunk: unknown) => string };
-    const decoder = new TextDecoder("utf-8");
-    decode.bufferToString = (chunk) => (typeof chunk === "string" ? chunk : decoder.decode(chunk as Uint8Array, { stream: true }));
-  } else {
-    process.emitWarning("exceljs 已在修补前载入，XLSX 中被分块截断的汉字可能变成乱码");
-  }
-  return require("exceljs") as typeof ExcelJSModule;
+function fixUtf8Chunks(): void {
+  const proto = (ExcelJS.stream.xlsx.WorkbookReader as unknown as { prototype: ReaderPrototype }).prototype;
+  if (proto.__dixianUtf8Fix) return;
+  const parseWorksheet = proto._parseWorksheet;
+  const parseSharedStrings = proto._parseSharedStrings;
+  proto._parseWorksheet = function (this: unknown, iterator, sheetNo) {
+    return parseWorksheet.call(this, decodeChunks(iterator), sheetNo);
+  };
+  proto._parseSharedStrings = function (this: unknown, entry) {
+    entry.setEncoding("utf8");
+    return parseSharedStrings.call(this, entry);
+  };
+  proto.__dixianUtf8Fix = true;
 }
 
-const ExcelJS = loadExcelJs();
+fixUtf8Chunks();
 
 const BATCH = 2000;
 

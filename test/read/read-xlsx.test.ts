@@ -33,15 +33,15 @@ describe("readXlsxSheets", () => {
 });
 
 describe("readXlsxSheets on a large Chinese workbook", () => {
-  it("keeps characters that a zip chunk boundary cuts in two", async () => {
+  it.each([false, true])("keeps characters that a zip chunk boundary cuts in two (shared strings: %s)", async (useSharedStrings) => {
     const { mkdtempSync, rmSync } = await import("node:fs");
     const { tmpdir } = await import("node:os");
     const ExcelJS = (await import("exceljs")).default;
     const dir = mkdtempSync(join(tmpdir(), "dixian-xlsx-"));
     const path = join(dir, "big.xlsx");
     try {
-      // Inline strings (no shared strings) put the text inside the sheet entry that is streamed in chunks.
-      const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false, useStyles: false });
+      // Inline strings put the text in the sheet entry, shared strings in their own entry: both are streamed in chunks.
+      const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings, useStyles: false });
       const ws = wb.addWorksheet("台账");
       const words = ["脱贫人口小额信贷", "个人精准扶贫贷款", "正常", "关注", "是", "否", "青山农商银行"];
       for (let i = 0; i < 4000; i++) ws.addRow([`L${i}`, words[i % 7], words[(i + 3) % 7], `备注${"汉字".repeat(i % 11)}`]).commit();
