@@ -45,7 +45,8 @@ function* textsOf(name: string, bytes: Uint8Array, depth = 0): Generator<DistTex
     return;
   }
   if (depth < 2 && ext === ".gz") {
-    yield* textsOf(name.slice(0, -3), gunzipSync(bytes), depth + 1);
+    const inner = (name.split("!").pop() ?? name).split("/").pop() ?? name;
+    yield* textsOf(`${name}!${inner.slice(0, -3)}`, gunzipSync(bytes), depth + 1);
     return;
   }
   if (OPAQUE_EXTENSIONS.has(ext)) return;

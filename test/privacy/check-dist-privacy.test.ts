@@ -2,6 +2,8 @@
 // them unmasked is rejected by the guard, the same page printing the masked forms passes.
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { DuckDBInstance } from "@duckdb/node-api";
 import { strToU8, zipSync } from "fflate";
 import { beforeAll, describe, expect, test } from "vitest";
 import { checkDistPrivacy, formatPrivacyFindings } from "../../loaders/privacy/check-dist-privacy.ts";
@@ -45,17 +47,26 @@ describe("checkDistPrivacy on a Framework build", () => {
 });
 
 describe("checkDistPrivacy on files a build might emit", () => {
-  test("finds a name inside an XLSX download and an escaped name in a script", async () => {
+  test("finds values inside an XLSX download, an escaped script, a gzip'd file and a Parquet file", async () => {
     const dist = join(WORK, "hand-made");
     mkdirSync(join(dist, "downloads"), { recursive: true });
     const sheet = `<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>${NAME}</t></is></c></row></sheetData></worksheet>`;
     writeFileSync(join(dist, "downloads", "名单.xlsx"), zipSync({ "xl/worksheets/sheet1.xml": strToU8(sheet) }));
     writeFileSync(join(dist, "app.js"), `const head="\\u738b\\u5efa\\u56fd";`);
     writeFileSync(join(dist, "ok.html"), `<p>青山镇 王* 110105********002X</p>`);
+    writeFileSync(join(dist, "data.json.gz"), gzipSync(`{"phone":"13812345678"}`));
+    // Parquet compresses its strings, so a text scan would miss this; the guard reads it through DuckDB.
+    const instance = await DuckDBInstance.create(":memory:");
+    const connection = await instance.connect();
+    await connection.run(`copy (select '${ID}' as id_number) to '${join(dist, "rows.parquet")}' (format parquet, compression zstd)`);
+    connection.closeSync();
+    instance.closeSync();
     const findings = await checkDistPrivacy({ distDir: dist, dbPath });
     expect(findings.map((f) => [f.file, f.kind, f.value]).sort()).toEqual([
       ["app.js", "name", "王**"],
+      ["data.json.gz!data.json", "phone", "138****5678"],
       ["downloads/名单.xlsx!xl/worksheets/sheet1.xml", "name", "王**"],
+      ["rows.parquet", "id", "110105********002X"],
     ]);
   });
 
