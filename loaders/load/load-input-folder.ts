@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { createReadStream, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { createReadStream, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { extname, join, relative, sep } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
@@ -43,6 +43,7 @@ const EXTRACT_FILE = new Set([".csv", ".xlsx", ".xls"]);
 
 /** Every .csv/.xlsx under the folder (recursively), as paths relative to it with '/' separators. */
 export function listExtractFiles(inputDir: string): string[] {
+  if (!existsSync(inputDir) || !statSync(inputDir).isDirectory()) throw new Error(`找不到数据文件夹 ${inputDir}`);
   const out: string[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
