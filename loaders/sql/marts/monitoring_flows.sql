@@ -3,19 +3,16 @@
 --   identified_kind   households identified in the month (int_household_periods.identified_in_period of the
 --                     month period, read from that month's snapshot) by 监测对象类别 ('未填类别' when blank);
 --   identified_risk   the same households by 致贫返贫风险 ('未填风险' when none; a household counts once per risk);
---   eliminated_mode   households whose 风险消除日期 is in the month and that count as eliminated (not active in
---                     household_status: a household with no labour capacity never is), by 风险消除方式 ('未填方式');
+--   eliminated_mode   households whose 风险消除日期 is in the month and that count as eliminated (a household
+--                     with no labour capacity never does), by 风险消除方式 ('未填方式');
 --   active_measure    a stock: active monitored households of the month's snapshot by 帮扶措施 (once per type).
 -- Monthly flows add up to half-years and years. Only non-zero cells have a row.
 create or replace table monitoring_flows as
-with months as (
-  select period from int_periods where period_type = 'month' and end_month is not null
-),
-households as (
-  -- household_status for the fields and the active rule, int_household_periods for "identified in the month"
-  select s.*, p.identified_in_period
+with households as (
+  -- household_status for the fields and the active rule; int_household_periods of the month period for
+  -- "identified in the month" and "eliminated" as the indicators count them
+  select s.*, p.identified_in_period, p.is_eliminated
   from household_status s
-  join months m on m.period = s.period
   join int_household_periods p on p.period = s.period and p.household_id = s.household_id
 ),
 identified_kind as (
@@ -38,8 +35,7 @@ eliminated_mode as (
   select period, household_id, area_code as village_code, 'eliminated_mode' as dimension,
     coalesce(elimination_mode, '未填方式') as category
   from households
-  where coalesce(is_monitored, false) and not is_active
-    and strftime(elimination_date, '%Y-%m') = period
+  where is_eliminated and strftime(elimination_date, '%Y-%m') = period
 ),
 active_measure as (
   select period, household_id, area_code as village_code, 'active_measure' as dimension, unnest(measures) as category
