@@ -1,6 +1,5 @@
 // Framework configuration. Keep: globalStylesheets [] (no Google Fonts on an intranet), the footer
 // (no link out), and the output folder taken from DIXIAN_OUT so the build can write beside the live site.
-import { existsSync } from "node:fs";
 import { readTowns } from "./src/data/town-list.ts";
 
 const builtAt = new Intl.DateTimeFormat("zh-CN", {
@@ -11,7 +10,6 @@ const builtAt = new Intl.DateTimeFormat("zh-CN", {
 
 // One page per town: the sidebar lists them and dynamicPaths tells the build which to render.
 const towns = await readTowns();
-const hasQualityPage = existsSync(new URL("./src/quality.md", import.meta.url));
 
 export default {
   title: "底线 · 防止返贫监测",
@@ -40,7 +38,7 @@ export default {
       name: "说明",
       pages: [
         { name: "指标说明", path: "/indicators" },
-        ...(hasQualityPage ? [{ name: "数据质量", path: "/quality" }] : []),
+        { name: "数据质量", path: "/quality" },
       ],
     },
   ],
