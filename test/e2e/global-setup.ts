@@ -1,4 +1,5 @@
-// Builds the site twice from the sample county — the full site and the public one (--public) — into
+// Builds the site twice from the sample county — the full site and the public one (--public) — and once
+// from a two-household fixture roster (whose village falls below the suppression threshold) into
 // test-output/e2e/, which the run leaves behind with its screenshots, PDF and weights for inspection.
 // DIXIAN_E2E_REUSE=1 reuses builds already there (for working on the tests, never in CI).
 import { existsSync, mkdirSync, rmSync } from "node:fs";
@@ -10,6 +11,9 @@ export interface E2eContext {
   distDir: string;
   publicDistDir: string;
   dbPath: string;
+  /** A site built from the two-household fixture roster: its village is below the suppression threshold. */
+  smallDistDir: string;
+  smallDbPath: string;
 }
 
 declare module "vitest" {
@@ -26,8 +30,10 @@ export default async function setup(project: TestProject): Promise<void> {
     distDir: join(OUTPUT_DIR, "dist"),
     publicDistDir: join(OUTPUT_DIR, "dist-public"),
     dbPath: join(OUTPUT_DIR, "warehouse", "dixian.duckdb"),
+    smallDistDir: join(OUTPUT_DIR, "small", "dist"),
+    smallDbPath: join(OUTPUT_DIR, "small", "dixian.duckdb"),
   };
-  const reuse = process.env.DIXIAN_E2E_REUSE === "1" && existsSync(join(context.distDir, "index.html")) && existsSync(join(context.publicDistDir, "index.html")) && existsSync(context.dbPath);
+  const reuse = process.env.DIXIAN_E2E_REUSE === "1" && existsSync(join(context.distDir, "index.html")) && existsSync(join(context.publicDistDir, "index.html")) && existsSync(context.dbPath) && existsSync(join(context.smallDistDir, "index.html"));
   if (!reuse) {
     // An empty input folder makes the build use the sample county, whatever data/input holds on this machine.
     const noInput = join(OUTPUT_DIR, "no-input");
@@ -39,7 +45,13 @@ export default async function setup(project: TestProject): Promise<void> {
     const started = Date.now();
     await runBuild({ ...common, outDir: context.distDir });
     await runBuild({ ...common, outDir: context.publicDistDir, public: true });
-    process.stderr.write(`[e2e] 两次构建用时 ${((Date.now() - started) / 1000).toFixed(0)} 秒\n`);
+    await runBuild({
+      inputDir: resolve("test", "fixtures", "privacy", "roster"),
+      dbPath: context.smallDbPath,
+      reportsDir: join(OUTPUT_DIR, "small", "reports"),
+      outDir: context.smallDistDir,
+    });
+    process.stderr.write(`[e2e] 三次构建用时 ${((Date.now() - started) / 1000).toFixed(0)} 秒\n`);
   }
   project.provide("e2e", context);
 }
