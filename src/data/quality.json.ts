@@ -1,11 +1,38 @@
-// 数据质量 page data: load log and aggregated rejections from the warehouse (values already masked by the
-// loader). A public build (DIXIAN_PUBLIC=1) leaves out the rejected-row details.
-import { qualityReport } from "../../loaders/load/quality-report.ts";
+// 数据质量 page data, read from the data_quality_* marts (values already masked by the loader). The extract and
+// rule titles and the field documentation are code, not data: they come straight from the zod contracts the
+// loader checks against, so they cannot drift from it. A public build (DIXIAN_PUBLIC=1) leaves out the
+// rejected-row details.
+import { CONTRACTS } from "../../loaders/contracts/index.ts";
+import { fieldDocs } from "../../loaders/contracts/field-docs.ts";
+import { RULE_TITLES } from "../../loaders/contracts/rules.ts";
 import { runLoader } from "./warehouse.ts";
 
-runLoader(async (warehouse) =>
-  qualityReport((sql) => warehouse.query(sql), {
-    omitDetails: process.env.DIXIAN_PUBLIC === "1",
-    hasAreas: await warehouse.hasTable("areas"),
-  }),
-);
+const omitDetails = process.env.DIXIAN_PUBLIC === "1";
+
+runLoader(async (warehouse) => {
+  const totals = await warehouse.query("select rejections from data_quality_totals");
+  return {
+    extracts: CONTRACTS.map((c) => ({ extract: c.extract, title: c.title })),
+    rules: Object.entries(RULE_TITLES).map(([rule, title]) => ({ rule, title })),
+    files: await warehouse.query(`
+      select file, sheet, extract, period, status, rows_read, rows_accepted, rows_rejected, message, loaded_at
+      from data_quality_files order by status = 'loaded', extract, file, sheet`),
+    byExtractPeriod: await warehouse.query(`
+      select extract, period, files, rows_read, rows_accepted, rows_rejected, reject_rate
+      from data_quality_periods order by extract, period`),
+    topRules: await warehouse.query(`
+      select extract, rule, rows, example from data_quality_rules order by extract, rows desc, rule`),
+    bySource: await warehouse.query(`
+      select extract, period, source_key, source_name, rejected, accepted, reject_rate
+      from data_quality_sources order by extract, source_key, period`),
+    bySourceRule: await warehouse.query(`
+      select extract, source_key, rule, rows from data_quality_source_rules order by extract, source_key, rows desc, rule`),
+    details: omitDetails
+      ? null
+      : await warehouse.query(`
+          select file, sheet, "row", column_name, value_masked, rule, message, extract, period, source_key
+          from data_quality_details order by detail_order`),
+    detailTotal: Number(totals[0]?.rejections ?? 0),
+    fields: CONTRACTS.flatMap((c) => fieldDocs(c)),
+  };
+});

@@ -1,0 +1,14 @@
+-- data_quality_details — grain: rejected row × broken rule × column, the first 5,000 in file, sheet, row, rule
+-- and column order (detail_order); values are the masked ones the loader stored, never a value in clear.
+-- The full list with raw values stays in the county's data/reports/rejections.csv.
+create or replace table data_quality_details as
+with ordered as (
+  select
+    row_number() over (order by file, sheet nulls first, "row", rule, column_name, message) as detail_order,
+    file, sheet, "row", column_name, value_masked, rule, message, extract, period, source_key
+  from rejections
+)
+select detail_order, file, sheet, "row", column_name, value_masked, rule, message, extract, period, source_key
+from ordered
+where detail_order <= 5000
+order by detail_order;

@@ -1,0 +1,47 @@
+-- data_quality_sources — grain: extract × period × source (the bank for loans, the town code for households and
+-- villages, the insurer for policies and claims): distinct rejected rows, accepted staging rows (households,
+-- loans and policies only; empty otherwise) and reject_rate = rejected ÷ (rejected + accepted). source_name is
+-- the town's name from the area reference when the source is a town code, else the source itself.
+-- Reads int_areas (intermediate) rather than the areas mart so it does not depend on mart file order.
+create or replace table data_quality_sources as
+with rejected as (
+  select extract, period, source_key, count(distinct (file, sheet, "row")) as rejected
+  from rejections
+  where source_key is not null
+  group by extract, period, source_key
+),
+accepted as (
+  select 'households' as extract, period, left(area_code, 9) as source_key, count(*) as accepted
+  from stg_households
+  group by period, left(area_code, 9)
+  union all
+  select 'loans', period, institution, count(*) from stg_loans group by period, institution
+  union all
+  select 'policies', null, insurer, count(*) from stg_policies group by insurer
+),
+joined as (
+  select
+    coalesce(r.extract, a.extract) as extract,
+    coalesce(r.period, a.period) as period,
+    coalesce(r.source_key, a.source_key) as source_key,
+    coalesce(r.rejected, 0) as rejected,
+    a.accepted
+  from rejected r
+  full join accepted a
+    on r.extract = a.extract and r.source_key = a.source_key and r.period is not distinct from a.period
+),
+area_names as (
+  select area_code, any_value(name) as name from int_areas where name is not null group by area_code
+)
+select
+  j.extract,
+  j.period,
+  j.source_key,
+  coalesce(n.name, j.source_key) as source_name,
+  j.rejected,
+  j.accepted,
+  j.rejected::double / nullif(j.rejected + coalesce(j.accepted, 0), 0) as reject_rate
+from joined j
+left join area_names n on n.area_code = j.source_key
+where j.source_key is not null
+order by j.extract, j.source_key, j.period;
