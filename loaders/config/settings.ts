@@ -14,6 +14,8 @@ export interface Settings {
   firstAssistDeadlineDays: number;
   /** Village figures are withheld where the village has fewer roster households than this (0 = never). */
   villageSuppressionMinHouseholds: number;
+  /** Yuan per person a stated 人均纯收入 may differ from its components before the row is rejected (loader rule). */
+  incomeTolerance: number;
   /** Colour grading by per-capita net income: red below `redBelow`, green from `greenFrom`, yellow between. */
   colourGrades: { redBelow: number; greenFrom: number };
   /** Extra non-working days ('YYYY-MM-DD'), from holidays.csv. */
@@ -62,24 +64,26 @@ export function readSettings(dir: string = DEFAULT_CONFIG_DIR): Settings {
     identificationDeadlineDays: file[K.identificationDeadlineDays],
     firstAssistDeadlineDays: file[K.firstAssistDeadlineDays],
     villageSuppressionMinHouseholds: file[K.villageSuppressionMinHouseholds],
+    incomeTolerance: file[K.incomeTolerance],
     colourGrades: { redBelow: file[K.colourGrades][K.redBelow], greenFrom: file[K.colourGrades][K.greenFrom] },
     holidays,
   };
 }
 
 /**
- * Writes the settings as warehouse tables for the SQL models: `cfg_settings` (grain: one row) and
- * `cfg_holidays` (grain: holiday date).
+ * Writes the settings as warehouse tables for the SQL models: `cfg_settings` (grain: one row; income_tolerance
+ * is there as a record of what the loader applied) and `cfg_holidays` (grain: holiday date).
  */
 export async function writeSettingsTables(conn: DuckDBConnection, settings: Settings): Promise<void> {
   await conn.run(`
     create or replace table cfg_settings (
       identification_deadline_days integer not null, first_assist_deadline_days integer not null,
-      village_suppression_min_households integer not null, grade_red_below double not null, grade_green_from double not null
+      village_suppression_min_households integer not null, grade_red_below double not null, grade_green_from double not null,
+      income_tolerance double not null
     )`);
-  await conn.run("insert into cfg_settings values ($1, $2, $3, $4, $5)", [
+  await conn.run("insert into cfg_settings values ($1, $2, $3, $4, $5, $6)", [
     settings.identificationDeadlineDays, settings.firstAssistDeadlineDays, settings.villageSuppressionMinHouseholds,
-    settings.colourGrades.redBelow, settings.colourGrades.greenFrom,
+    settings.colourGrades.redBelow, settings.colourGrades.greenFrom, settings.incomeTolerance,
   ]);
   await conn.run("create or replace table cfg_holidays (holiday date primary key)");
   if (settings.holidays.length > 0) {

@@ -43,6 +43,8 @@ export class RefusedFilesError extends Error {
  * when every step succeeded: a failure at any step leaves the last good warehouse as it was.
  */
 export async function buildWarehouse(options: BuildWarehouseOptions): Promise<BuildResult> {
+  // Settings first: a bad settings file is refused before any loading work, and the loader needs the tolerance.
+  const settings = readSettings(options.configDir ?? DEFAULT_CONFIG_DIR);
   const dbPath = options.dbPath ?? DEFAULT_DB;
   const tmpPath = `${dbPath}.tmp`;
   mkdirSync(dirname(dbPath), { recursive: true });
@@ -54,9 +56,10 @@ export async function buildWarehouse(options: BuildWarehouseOptions): Promise<Bu
     try {
       const load = await loadInputFolder(conn, options.inputDir, {
         reportsDir: options.reportsDir ?? DEFAULT_REPORTS_DIR,
+        incomeTolerance: settings.incomeTolerance,
       });
       if (load.refused.length > 0 && !options.allowPartial) throw new RefusedFilesError(load);
-      await writeSettingsTables(conn, readSettings(options.configDir ?? DEFAULT_CONFIG_DIR));
+      await writeSettingsTables(conn, settings);
       await writeCatalogTable(conn);
       const models = await runSqlModels(conn, options.modelsDir ?? DEFAULT_MODELS_DIR);
       await conn.run("checkpoint");

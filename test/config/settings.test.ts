@@ -22,6 +22,7 @@ const DEFAULTS = {
   identificationDeadlineDays: 15,
   firstAssistDeadlineDays: 15,
   villageSuppressionMinHouseholds: 5,
+  incomeTolerance: 1,
   colourGrades: { redBelow: 5000, greenFrom: 10000 },
   holidays: [],
 };
@@ -53,6 +54,16 @@ describe("readSettings", () => {
     expect(() => readSettings(dir)).toThrow(/“首次帮扶时限工作日”应为 1–120 之间的整数/);
     const fractional = configDir({ "settings.json": JSON.stringify({ "识别时限工作日": 7.5 }) });
     expect(() => readSettings(fractional)).toThrow(/“识别时限工作日”应为 1–120 之间的整数/);
+  });
+
+  it("reads the income tolerance (yuan per person, fractions allowed, 0 = exact) and refuses one out of 0–1000", () => {
+    expect(readSettings(configDir({ "settings.json": JSON.stringify({ "人均纯收入容差": 50 }) })).incomeTolerance).toBe(50);
+    expect(readSettings(configDir({ "settings.json": JSON.stringify({ "人均纯收入容差": 0.5 }) })).incomeTolerance).toBe(0.5);
+    expect(readSettings(configDir({ "settings.json": JSON.stringify({ "人均纯收入容差": 0 }) })).incomeTolerance).toBe(0);
+    for (const bad of [-1, 1001, "1元"]) {
+      const dir = configDir({ "settings.json": JSON.stringify({ "人均纯收入容差": bad }) });
+      expect(() => readSettings(dir)).toThrow(/“人均纯收入容差”应为 0–1000 之间的金额（元\/人）/);
+    }
   });
 
   it("refuses a misspelt key instead of silently using the default", () => {
@@ -93,11 +104,11 @@ describe("writeSettingsTables", () => {
   it("writes cfg_settings (one row) and cfg_holidays", async () => {
     const instance = await DuckDBInstance.create(":memory:");
     const conn = await instance.connect();
-    await writeSettingsTables(conn, { ...DEFAULTS, villageSuppressionMinHouseholds: 3, holidays: ["2025-10-01", "2025-10-02"] });
+    await writeSettingsTables(conn, { ...DEFAULTS, villageSuppressionMinHouseholds: 3, incomeTolerance: 2.5, holidays: ["2025-10-01", "2025-10-02"] });
     const settings = (await conn.runAndReadAll("select * from cfg_settings")).getRowObjectsJS();
     expect(settings).toEqual([{
       identification_deadline_days: 15, first_assist_deadline_days: 15, village_suppression_min_households: 3,
-      grade_red_below: 5000, grade_green_from: 10000,
+      grade_red_below: 5000, grade_green_from: 10000, income_tolerance: 2.5,
     }]);
     const holidays = (await conn.runAndReadAll("select strftime(holiday, '%Y-%m-%d') as d from cfg_holidays order by 1")).getRowObjectsJS();
     expect(holidays.map((h) => h.d)).toEqual(["2025-10-01", "2025-10-02"]);
