@@ -76,10 +76,29 @@ export function isoDate(date: Date): string {
   return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
 }
 
+/** Days in month m (1–12) of year y, Gregorian: the same as Date.UTC(y, m, 0) gives, without a Date per cell. */
+function daysInMonth(y: number, m: number): number {
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+
+function dayOk(y: number, m: number, d: number): boolean {
+  return y >= 1900 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
+}
+
 function validDay(y: number, m: number, d: number): string | null {
-  if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1) return null;
-  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return d <= days ? `${y}-${pad(m)}-${pad(d)}` : null;
+  return dayOk(y, m, d) ? `${y}-${pad(m)}-${pad(d)}` : null;
+}
+
+/** Value of the decimal digits text[start, end), or -1 when one is not a digit. */
+function digitsAt(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
 }
 
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
@@ -103,12 +122,13 @@ const MONTH_FORMS = [/^(\d{4})(\d{2})$/, /^(\d{4})[-/.](\d{1,2})$/, /^(\d{4})年
  * Every date form of DOMAIN.md §6 → 'YYYY-MM-DD'. A month-only `YYYYMM` gives the month's first day.
  * A time part after the date ("2024-01-05 00:00:00") is ignored.
  */
-const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 export function parseDate(cell: Cell): Parsed<string> {
-  if (typeof cell === "string") {
-    const m = ISO_DAY.exec(cell);
-    if (m) return validDay(Number(m[1]), Number(m[2]), Number(m[3])) ?? INVALID;
+  // Fast path for what most files hold, 'YYYY-MM-DD': such a text is already its own canonical form.
+  if (typeof cell === "string" && cell.length === 10 && cell.charCodeAt(4) === 45 && cell.charCodeAt(7) === 45) {
+    const y = digitsAt(cell, 0, 4);
+    const m = digitsAt(cell, 5, 7);
+    const d = digitsAt(cell, 8, 10);
+    if (y >= 0 && m >= 0 && d >= 0) return dayOk(y, m, d) ? cell : INVALID;
   }
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? INVALID : isoDate(cell);
   if (typeof cell === "number") return excelSerialToIso(cell) ?? INVALID;
@@ -129,6 +149,12 @@ export function parseDate(cell: Cell): Parsed<string> {
 
 /** 数据期 in any date or month form → 'YYYY-MM'. */
 export function parsePeriod(cell: Cell): Parsed<string> {
+  // Fast path for 'YYYY-MM', already canonical; every other form goes through parseDate.
+  if (typeof cell === "string" && cell.length === 7 && cell.charCodeAt(4) === 45) {
+    const y = digitsAt(cell, 0, 4);
+    const m = digitsAt(cell, 5, 7);
+    if (y >= 0 && m >= 0) return dayOk(y, m, 1) ? cell : INVALID;
+  }
   const day = parseDate(cell);
   if (day === null || day === INVALID) return day;
   return day.slice(0, 7);
