@@ -3,21 +3,16 @@ import { once } from "node:events";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { Contract, TypedRow } from "../contracts/contract.ts";
 import { SQL_TYPES } from "../contracts/field.ts";
+import { StagingLines } from "./staging-lines.ts";
 
-const FLUSH_ROWS = 2000;
-const NEEDS_QUOTES = /[",\r\n]/;
-
-function csvValue(value: unknown): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  const text = Array.isArray(value) ? value.join("|") : (value as string);
-  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+/** Encoded bytes gathered before a write to the temp part. */
+const FLUSH_BYTES = 1 << 19;
+/** The temp part's write buffer: large enough that a flush rarely waits for the disk. */
+const WRITE_BUFFER = 8 << 20;
 
 export function sqlString(text: string): string {
   return `'${text.replace(/'/g, "''")}'`;
 }
-
 
 /**
  * Accepted rows go to normalized UTF-8 temp files (ISO dates, yuan, true/false, lists joined by |), which
@@ -27,11 +22,8 @@ export function sqlString(text: string): string {
  */
 export class StagingWriter {
   private out: WriteStream;
-  // Each row is joined into one flat string at once: a long concatenation chain would keep every small
-  // piece alive until the flush and make the young-generation GC copy them again and again.
-  private lines: string[] = [];
-  private readonly parts: string[];
-  private readonly sourceCell: string;
+  /** Accepted rows as UTF-8 bytes of the part's CSV, not yet written. */
+  private readonly lines: StagingLines;
   private partRows = 0;
   private partIndex = 0;
   private partPath: string;
@@ -50,31 +42,24 @@ export class StagingWriter {
   ) {
     this.partPath = `${tmpPath}.0`;
     this.partPaths.push(this.partPath);
-    this.out = createWriteStream(this.partPath, { encoding: "utf-8" });
-    this.parts = new Array<string>(contract.fields.length + 2).fill("");
-    this.sourceCell = csvValue(sourceFile);
+    this.out = createWriteStream(this.partPath, { highWaterMark: WRITE_BUFFER });
+    this.lines = new StagingLines(contract, sourceFile);
   }
 
   /** Adds a row to the buffer; call `flush` when `full` says so (kept synchronous: no promise per row). */
   add(row: TypedRow, sourceRow: number): void {
-    const fields = this.contract.fields;
-    const parts = this.parts;
-    for (let i = 0; i < fields.length; i++) parts[i] = csvValue(row[fields[i].key]);
-    parts[fields.length] = this.sourceCell;
-    parts[fields.length + 1] = String(sourceRow);
-    this.lines.push(parts.join(","));
+    this.lines.add(row, sourceRow);
     this.rows++;
     this.partRows++;
   }
 
   get full(): boolean {
-    return this.lines.length >= FLUSH_ROWS || this.partRows >= this.partSize;
+    return this.lines.length >= FLUSH_BYTES || this.partRows >= this.partSize;
   }
 
   async flush(): Promise<void> {
     if (this.lines.length > 0) {
-      const ok = this.out.write(this.lines.join("\n") + "\n");
-      this.lines = [];
+      const ok = this.out.write(this.lines.take());
       if (!ok) await once(this.out, "drain");
     }
     if (this.partRows >= this.partSize) await this.nextPart();
@@ -92,7 +77,7 @@ export class StagingWriter {
     this.partRows = 0;
     this.partPath = `${this.tmpPath}.${++this.partIndex}`;
     this.partPaths.push(this.partPath);
-    this.out = createWriteStream(this.partPath, { encoding: "utf-8" });
+    this.out = createWriteStream(this.partPath, { highWaterMark: WRITE_BUFFER });
   }
 
   private queueInsert(path: string): void {
