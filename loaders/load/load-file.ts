@@ -7,7 +7,7 @@ import { describeField } from "../read/match-header.ts";
 import { maskValue } from "../privacy/mask.ts";
 import type { Rejection } from "./bookkeeping.ts";
 import type { FileOutcome } from "./load-input-folder.ts";
-import { isBlankRow, isTotalRow, locateExtract, Refusal } from "./locate-extract.ts";
+import { isSkippedRow, locateExtract, Refusal } from "./locate-extract.ts";
 import { StagingWriter } from "./staging-writer.ts";
 import { makePlan, validateRow } from "./validate-row.ts";
 
@@ -45,6 +45,7 @@ export async function loadFile(path: string, rel: string, checksum: string, stat
     rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, message: null,
   };
   let writer: StagingWriter | null = null;
+  let added: { known: Set<string>; keys: string[] } | null = null;
   try {
     const located = await locateExtract(path);
     const contract = located.match.contract;
@@ -59,28 +60,39 @@ export async function loadFile(path: string, rel: string, checksum: string, stat
     }
     const plan = makePlan(contract, located.match.columns, filePeriod);
     writer = new StagingWriter(contract, join(state.tmpDir, `stage-${process.pid}-${Date.now()}.csv`), rel, state.conn, state.partRows);
+    // One set holds the keys of earlier files and of this one, so a row costs one lookup; the keys this
+    // file added are listed so that a refusal half-way can take them out again.
     const known = state.keys.get(contract.extract) ?? new Set<string>();
-    const fileKeys = new Set<string>();
+    state.keys.set(contract.extract, known);
+    added = { known, keys: [] };
+    const keyFields = contract.key;
     const periods = new Set<string>();
+    let lastPeriod: unknown = null;
     const rejections: Rejection[] = [];
     const keyHeaders = contract.key.map((k) => located.match.columns.find((c) => c.field.key === k)?.header ?? contract.fields.find((x) => x.key === k)!.header);
     let read = 0;
     let rejected = 0;
     for await (const batch of located.rows) {
       for (const { row: rowNumber, cells } of batch) {
-        if (isBlankRow(cells) || isTotalRow(cells)) continue;
+        if (isSkippedRow(cells)) continue;
         read++;
         const { row, defects } = validateRow(plan, cells, state.ctx);
-        if (typeof row.period === "string") periods.add(row.period);
+        if (row.period !== lastPeriod && typeof row.period === "string") {
+          lastPeriod = row.period;
+          periods.add(row.period);
+        }
         if (defects.length === 0) {
           let key = "";
-          for (let k = 0; k < contract.key.length; k++) key += `${row[contract.key[k]]}\u0001`;
-          if (known.has(key) || fileKeys.has(key)) {
+          for (let k = 0; k < keyFields.length; k++) key += `${row[keyFields[k]]}\u0001`;
+          if (known.has(key)) {
             defects.push({
               rule: "duplicate_key", column: keyHeaders[0], fieldKey: contract.key[0], value: contract.key.map((k) => String(row[k])).join(" / "),
               message: `与前面的记录重复（${keyHeaders.join(" + ")} 相同），请删除重复行或核对编号`,
             });
-          } else fileKeys.add(key);
+          } else {
+            known.add(key);
+            added.keys.push(key);
+          }
         }
         if (defects.length > 0) {
           rejected++;
@@ -103,8 +115,7 @@ export async function loadFile(path: string, rel: string, checksum: string, stat
     await located.close();
     await writer.commit();
     writer = null;
-    for (const key of fileKeys) known.add(key);
-    state.keys.set(contract.extract, known);
+    added = null;
     const outcome: FileOutcome = {
       ...base, status: "loaded", period: periodLabel(periods, filePeriod),
       rowsRead: read, rowsAccepted: read - rejected, rowsRejected: rejected,
@@ -115,6 +126,7 @@ export async function loadFile(path: string, rel: string, checksum: string, stat
     return { outcome, rejections };
   } catch (error) {
     await writer?.discard();
+    if (added) for (const key of added.keys) added.known.delete(key);
     const message = error instanceof Refusal || error instanceof EncodingError
       ? error.message
       : `文件无法读取（${(error as Error).message}），如为 XLSX 请确认文件未损坏、未加密，可用 Excel 打开后另存`;

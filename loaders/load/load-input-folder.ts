@@ -35,7 +35,10 @@ export interface LoadOptions {
   reportsDir: string;
   /** Allowed gap in yuan per person between 人均纯收入 and its components; default 1. */
   incomeTolerance?: number;
-  /** Rows per staging part inserted while the rest of the file is parsed; default 100,000 (tests make it small). */
+  /**
+   * Rows per staging part inserted while the rest of the file is parsed; default 25,000, so the last part,
+   * inserted after parsing ends, keeps the wait at the end short (tests make it smaller).
+   */
   stagingPartRows?: number;
 }
 
@@ -101,7 +104,7 @@ export async function loadInputFolder(conn: DuckDBConnection, inputDir: string, 
   const done = await loadedIdentities(conn);
   const tmpDir = mkdtempSync(join(tmpdir(), "dixian-load-"));
   const state: LoadState = {
-    conn, tmpDir, keys: new Map(), partRows: options.stagingPartRows ?? 100_000,
+    conn, tmpDir, keys: new Map(), partRows: options.stagingPartRows ?? 25_000,
     ctx: { villages: null, towns: null, counties: null, insurers: null, incomeTolerance: options.incomeTolerance ?? 1 },
   };
   const files: FileOutcome[] = [];

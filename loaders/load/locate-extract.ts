@@ -40,6 +40,12 @@ export function isTotalRow(cells: readonly Cell[]): boolean {
   return text !== null && TOTAL.test(text);
 }
 
+/** A blank row or a 合计 row: isBlankRow || isTotalRow, finding the first text once. */
+export function isSkippedRow(cells: readonly Cell[]): boolean {
+  const text = firstText(cells);
+  return text === null || TOTAL.test(text);
+}
+
 /** The sheet holding an extract, its header match, and its remaining rows (those after the header). */
 export interface LocatedExtract {
   sheet: string | null;
