@@ -35,3 +35,43 @@ describe("CsvParser", () => {
     expect(parse(["a\tb\n1\t2\n"], "\t").map((r) => r.cells)).toEqual([["a", "b"], ["1", "2"]]);
   });
 });
+
+describe("CsvParser fast path for records without quotes", () => {
+  /** Deterministic random CSV-ish text: delimiters, quotes, CR, LF, CRLF, blanks, Chinese, empty lines. */
+  function randomText(seed: number, delimiter: string): string {
+    let a = seed;
+    const next = () => {
+      a = (a * 1103515245 + 12345) & 0x7fffffff;
+      return a / 0x7fffffff;
+    };
+    const pieces = ["a", "bc", "户", "1.5", " ", delimiter, delimiter, '"', '""', "\n", "\r", "\r\n", "\r\n", "x\"y", ","];
+    let text = "";
+    for (let i = 0; i < 400; i++) text += pieces[Math.floor(next() * pieces.length)];
+    return text;
+  }
+  it("gives what the character state machine gives, whatever the chunk boundaries", () => {
+    for (const delimiter of [",", "\t", ";"]) {
+      for (let seed = 1; seed <= 40; seed++) {
+        const text = randomText(seed, delimiter);
+        const whole = parse([text], delimiter);
+        // One-character chunks never hold a whole record with its line end past its first character, so they
+        // go through the state machine almost everywhere; the whole text takes the fast path wherever it can.
+        expect(parse([...text], delimiter)).toEqual(whole);
+        for (const size of [2, 3, 5, 64]) {
+          const chunks: string[] = [];
+          for (let i = 0; i < text.length; i += size) chunks.push(text.slice(i, i + size));
+          expect(parse(chunks, delimiter)).toEqual(whole);
+        }
+      }
+    }
+  });
+  it("cuts plain records at the delimiter, keeps blank cells and empty lines, joins CR LF split across chunks", () => {
+    expect(parse(["a,,b\r", "\n\n1,2,\r3\n"])).toEqual([
+      { row: 1, cells: ["a", "", "b"] },
+      { row: 2, cells: [""] },
+      { row: 3, cells: ["1", "2", ""] },
+      { row: 4, cells: ["3"] },
+    ]);
+    expect(parse(["x,y\nlonger,row,here\ns\n"]).map((r) => r.cells)).toEqual([["x", "y"], ["longer", "row", "here"], ["s"]]);
+  });
+});
