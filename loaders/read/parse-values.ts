@@ -25,12 +25,40 @@ export function cellText(cell: Cell): string | null {
 }
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)$/;
-const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+
+/**
+ * Number(text) when text is a plain number, -?\d+(\.\d+)?, else NaN. Up to 15 digits without a point
+ * are summed here (exact, the same double Number gives); other plain numbers go to Number.
+ */
+function plainNumber(text: string): number {
+  const n = text.length;
+  let i = text.charCodeAt(0) === 45 ? 1 : 0;
+  const first = i;
+  let value = 0;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) break;
+    value = value * 10 + c;
+  }
+  const digits = i - first;
+  if (digits === 0) return NaN;
+  if (i === n) return digits <= 15 ? (first === 1 ? -value : value) : Number(text);
+  if (text.charCodeAt(i) !== 46 || i + 1 === n) return NaN;
+  for (i++; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return NaN;
+  }
+  return Number(text);
+}
 
 /** "1,234.5", "１２３", "¥300", "3.45%" → number; the caller multiplies by the header's unit. */
 export function parseNumber(cell: Cell): Parsed<number> {
   if (typeof cell === "number") return Number.isFinite(cell) ? cell : INVALID;
-  if (typeof cell === "string" && PLAIN_NUMBER.test(cell)) return Number(cell);
+  if (typeof cell === "string") {
+    // A plain number never gives NaN, so NaN means "not plain": go the long way below.
+    const plain = plainNumber(cell);
+    if (plain === plain) return plain;
+  }
   const text = cellText(cell);
   if (text === null) return null;
   const cleaned = toHalfWidth(text).replace(/[,\s]/g, "").replace(/^[¥￥]/, "").replace(/%$/, "").replace(/元$/, "");
