@@ -5,6 +5,8 @@ import https from "node:https";
 import net from "node:net";
 
 const LOOPBACK = new Set(["127.0.0.1", "::1", "localhost"]);
+// Lets a test prove the guard was really loaded in every process of a build (it is inherited by children).
+if (process.env.DIXIAN_NO_NETWORK_LOG) process.stderr.write(`[no-network] 已启用 pid ${process.pid}\n`);
 function refuse(what) {
   const error = new Error(`[no-network] 已拒绝外部网络访问: ${what}`);
   process.stderr.write(error.message + "\n");

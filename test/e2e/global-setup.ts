@@ -2,7 +2,8 @@
 // from a two-household fixture roster (whose village falls below the suppression threshold) into
 // test-output/e2e/, which the run leaves behind with its screenshots, PDF and weights for inspection.
 // DIXIAN_E2E_REUSE=1 reuses builds already there (for working on the tests, never in CI).
-import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { TestProject } from "vitest/node";
 
@@ -14,6 +15,8 @@ export interface E2eContext {
   /** A site built from the two-household fixture roster: its village is below the suppression threshold. */
   smallDistDir: string;
   smallDbPath: string;
+  /** stderr of the full build, run as `npm run build` does but with the network refused in every process. */
+  offlineBuildLog: string;
 }
 
 declare module "vitest" {
@@ -32,6 +35,7 @@ export default async function setup(project: TestProject): Promise<void> {
     dbPath: join(OUTPUT_DIR, "warehouse", "dixian.duckdb"),
     smallDistDir: join(OUTPUT_DIR, "small", "dist"),
     smallDbPath: join(OUTPUT_DIR, "small", "dixian.duckdb"),
+    offlineBuildLog: join(OUTPUT_DIR, "offline-build.log"),
   };
   const reuse = process.env.DIXIAN_E2E_REUSE === "1" && existsSync(join(context.distDir, "index.html")) && existsSync(join(context.publicDistDir, "index.html")) && existsSync(context.dbPath) && existsSync(join(context.smallDistDir, "index.html"));
   if (!reuse) {
@@ -43,7 +47,7 @@ export default async function setup(project: TestProject): Promise<void> {
     const common = { inputDir: noInput, dbPath: context.dbPath, reportsDir: join(OUTPUT_DIR, "reports") };
     const { runBuild } = await import("../../loaders/build/run-build.ts");
     const started = Date.now();
-    await runBuild({ ...common, outDir: context.distDir });
+    offlineBuild(["--in", noInput, "--db", context.dbPath, "--reports", common.reportsDir, "--out", context.distDir], context.offlineBuildLog);
     await runBuild({ ...common, outDir: context.publicDistDir, public: true });
     await runBuild({
       inputDir: resolve("test", "fixtures", "privacy", "roster"),
@@ -54,4 +58,21 @@ export default async function setup(project: TestProject): Promise<void> {
     process.stderr.write(`[e2e] 三次构建用时 ${((Date.now() - started) / 1000).toFixed(0)} 秒\n`);
   }
   project.provide("e2e", context);
+}
+
+/**
+ * The build command itself (`npm run build` runs `tsx loaders/cli/build.ts`) with fetch, http(s) and outside
+ * sockets refused by a preloaded module in this process and every child (Framework, its data loaders).
+ */
+function offlineBuild(args: string[], logFile: string): void {
+  const preload = resolve("scripts", "no-network.mjs");
+  const result = spawnSync(process.execPath, ["--import", "tsx", resolve("loaders", "cli", "build.ts"), ...args], {
+    env: { ...process.env, NODE_OPTIONS: `--import=${preload}`, DIXIAN_NO_NETWORK_LOG: "1" },
+    encoding: "utf-8",
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  writeFileSync(logFile, `${result.stdout}\n${result.stderr}`);
+  if (result.status !== 0) {
+    throw new Error(`无网络构建失败（退出码 ${result.status}），日志见 ${logFile}：\n${result.stderr.slice(-4000)}`);
+  }
 }
