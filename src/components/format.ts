@@ -40,10 +40,14 @@ export function formatAmount(yuan: unknown, { unit }: { unit?: AmountUnit } = {}
   return `${formatCount(Math.round(yuan))}元`;
 }
 
-/** Fraction → "12.3%". Rates are stored as fractions (0.123) in the marts. */
-export function formatRate(fraction: unknown, digits = 1): string {
+/**
+ * Fraction → "12.3%". Rates are stored as fractions (0.123) in the marts. Rates under 1% (返贫率, 致贫率) get
+ * two decimals by default, or a small but real rate would read "0.0%".
+ */
+export function formatRate(fraction: unknown, digits?: number): string {
   if (!isNumber(fraction)) return EMPTY;
-  return `${(fraction * 100).toFixed(digits)}%`;
+  const places = digits ?? (fraction !== 0 && Math.abs(fraction) < 0.01 ? 2 : 1);
+  return `${(fraction * 100).toFixed(places)}%`;
 }
 
 function sign(value: number, text: string): string {

@@ -43,6 +43,9 @@ describe("counts, rates and changes", () => {
   it("shows fractions as percentages", () => {
     expect(formatRate(0.123)).toBe("12.3%");
     expect(formatRate(1)).toBe("100.0%");
+    expect(formatRate(0.00023)).toBe("0.02%");
+    expect(formatRate(0)).toBe("0.0%");
+    expect(formatRate(0.00023, 1)).toBe("0.0%");
     expect(formatRate(undefined)).toBe("—");
   });
   it("gives rate changes in percentage points", () => {
