@@ -1,5 +1,5 @@
 // Encodes accepted rows straight into UTF-8 bytes of the normalized staging CSV (one line per row: the
-// contract's fields, then source_file and source_row). It writes what the old string path wrote
+// contract's fields, then source_row; source_file is the same for every row, so the insert adds it). It writes what the old string path wrote
 // (String(value) for numbers and booleans, lists joined by |, RFC 4180 quotes where a text needs them)
 // without a string per cell, a joined line per row or a UTF-8 encoding pass over the whole text.
 import type { Contract, TypedRow } from "../contracts/contract.ts";
@@ -19,16 +19,14 @@ export class StagingLines {
   private readonly writers: ValueWriter[];
   private readonly read: (row: TypedRow, values: unknown[]) => void;
   private readonly values: unknown[];
-  private readonly sourceFile: string;
 
-  constructor(contract: Contract, sourceFile: string, private readonly capacity = 1 << 20) {
+  constructor(contract: Contract, private readonly capacity = 1 << 20) {
     this.buffer = Buffer.allocUnsafe(capacity);
     this.writers = contract.fields.map((f) => writerFor(f.kind));
     // One named property load per field on rows that all share one shape, instead of a keyed load.
     const body = contract.fields.map((f, i) => `v[${i}] = r[${JSON.stringify(f.key)}];`).join(" ");
     this.read = new Function("r", "v", body) as (row: TypedRow, values: unknown[]) => void;
     this.values = new Array<unknown>(contract.fields.length).fill(null);
-    this.sourceFile = sourceFile;
   }
 
   /** Bytes written since the last `take`. */
@@ -43,8 +41,6 @@ export class StagingLines {
       this.writers[i](this, values[i]);
       this.byte(COMMA);
     }
-    this.text(this.sourceFile);
-    this.byte(COMMA);
     this.integer(sourceRow);
     this.byte(NEWLINE);
   }

@@ -35,7 +35,7 @@ export class StagingWriter {
   constructor(
     private readonly contract: Contract,
     private readonly tmpPath: string,
-    sourceFile: string,
+    private readonly sourceFile: string,
     private readonly conn: DuckDBConnection,
     /** Rows per temp part: each finished part is inserted while the next one is being parsed. */
     private readonly partSize = 100_000,
@@ -43,7 +43,7 @@ export class StagingWriter {
     this.partPath = `${tmpPath}.0`;
     this.partPaths.push(this.partPath);
     this.out = createWriteStream(this.partPath, { highWaterMark: WRITE_BUFFER });
-    this.lines = new StagingLines(contract, sourceFile);
+    this.lines = new StagingLines(contract);
   }
 
   /** Adds a row to the buffer; call `flush` when `full` says so (kept synchronous: no promise per row). */
@@ -97,14 +97,15 @@ export class StagingWriter {
   private insertSql(path: string): string {
     const fields = this.contract.fields;
     const names = [...fields.map((f) => f.key), "source_file", "source_row"];
-    const columns = names.map((_, i) => `'c${i}': 'VARCHAR'`).join(", ");
+    // The part holds the fields and source_row; source_file is one constant for the whole file.
+    const columns = [...fields, null].map((_, i) => `'c${i}': 'VARCHAR'`).join(", ");
     const select = fields.map((field, i) => {
       const type = SQL_TYPES[field.kind];
       if (type === "VARCHAR") return `c${i}`;
       if (type === "VARCHAR[]") return `string_split(c${i}, '|')`;
       return `c${i}::${type}`;
     });
-    select.push(`c${fields.length}`, `c${fields.length + 1}::INTEGER`);
+    select.push(sqlString(this.sourceFile), `c${fields.length}::INTEGER`);
     return (
       `insert into ${this.contract.table} (${names.join(", ")}) select ${select.join(", ")} from read_csv(${sqlString(path)}, ` +
       `header = false, auto_detect = false, delim = ',', quote = '"', escape = '"', columns = {${columns}})`

@@ -5,14 +5,14 @@ import { households } from "../../loaders/contracts/households.ts";
 import { StagingLines } from "../../loaders/load/staging-lines.ts";
 
 /** The line as the string path wrote it: String() for numbers and booleans, lists joined by |, RFC 4180 quotes. */
-function referenceLine(values: unknown[], sourceFile: string, sourceRow: number): string {
+function referenceLine(values: unknown[], sourceRow: number): string {
   const cell = (value: unknown): string => {
     if (value === null || value === undefined) return "";
     if (typeof value === "number" || typeof value === "boolean") return String(value);
     const text = Array.isArray(value) ? value.join("|") : (value as string);
     return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
-  return [...values, sourceFile].map(cell).join(",") + `,${sourceRow}\n`;
+  return values.map(cell).join(",") + `,${sourceRow}\n`;
 }
 
 const contract = defineContract({
@@ -36,12 +36,12 @@ describe("StagingLines", () => {
     }
     rows.push([null, null, null, null, null, null, null]);
     rows.push(["x", "not a number", "yes", "not a list", 5, true, ["x", "y"]]);
-    const lines = new StagingLines(contract, "子目录/户,信息.csv", 16);
+    const lines = new StagingLines(contract, 16);
     const keys = contract.fields.map((field) => field.key);
     let expected = "";
     rows.forEach((values, i) => {
       lines.add(Object.fromEntries(keys.map((k, j) => [k, values[j]])), i + 2);
-      expected += referenceLine(values, "子目录/户,信息.csv", i + 2);
+      expected += referenceLine(values, i + 2);
     });
     const bytes = lines.take();
     // Compared as bytes: a lone surrogate must become the same U+FFFD bytes Node's encoder writes.
@@ -49,13 +49,13 @@ describe("StagingLines", () => {
     expect(Buffer.compare(bytes, Buffer.from(expected, "utf-8"))).toBe(0);
     expect(lines.length).toBe(0);
   });
-  it("writes a households row as its fields, file and row number", () => {
-    const lines = new StagingLines(households, "h.csv");
+  it("writes a households row as its fields and row number", () => {
+    const lines = new StagingLines(households);
     const row = Object.fromEntries(households.fields.map((field) => [field.key, null])) as Record<string, unknown>;
     Object.assign(row, { period: "2024-01", household_id: "H1", household_size: 3, is_monitored: false, risks: ["因病", "因学"], income_pc: 6300.5 });
     lines.add(row, 7);
     const cells = lines.take().toString("utf-8").split(",");
-    expect(cells.length).toBe(households.fields.length + 2);
-    expect([cells[0], cells[1], cells[6], cells[9], cells[13], cells[25], cells.at(-2), cells.at(-1)]).toEqual(["2024-01", "H1", "3", "false", "因病|因学", "6300.5", "h.csv", "7\n"]);
+    expect(cells.length).toBe(households.fields.length + 1);
+    expect([cells[0], cells[1], cells[6], cells[9], cells[13], cells[25], cells.at(-1)]).toEqual(["2024-01", "H1", "3", "false", "因病|因学", "6300.5", "7\n"]);
   });
 });
