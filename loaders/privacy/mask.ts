@@ -1,11 +1,12 @@
 // Masking for anything personal that leaves the county's own reports: names 张*, IDs first 6 + last 4,
 // phones 138****5678 (DOMAIN.md §9).
 
-/** '张三' → '张*', '欧阳娜娜' → '欧***': keeps the surname character only. */
+/** '张三' → '张*', '欧阳娜娜' → '欧*': keeps the surname character only. */
 export function maskName(name: string): string {
   const chars = Array.from(name.trim());
   if (chars.length === 0) return "";
-  return chars[0] + "*".repeat(Math.max(1, chars.length - 1));
+  // One star whatever the length (张*, as DOMAIN.md §9 writes it): the length of a name is itself a clue.
+  return `${chars[0]}*`;
 }
 
 /** '110105199001010023' → '110105********0023'; shorter numbers keep at most a third of their characters. */

@@ -11,7 +11,7 @@ describe("scanText", () => {
     const text = `户主王建国，证件号码${ID}，电话13812345678，邻居李秀英`;
     const findings = scanText(text, index);
     expect(findings.map((f) => [f.kind, f.masked]).sort()).toEqual(
-      [["id", "110105********002X"], ["name", "李**"], ["name", "王**"], ["phone", "138****5678"]].sort(),
+      [["id", "110105********002X"], ["name", "李*"], ["name", "王*"], ["phone", "138****5678"]].sort(),
     );
     for (const finding of findings) {
       for (const clear of ["王建国", "李秀英", ID, "13812345678"]) expect(finding.context).not.toContain(clear);
@@ -38,6 +38,6 @@ describe("decodeEscapes", () => {
   });
 
   test("a name written escaped in a bundle is found", () => {
-    expect(scanText(decodeEscapes('const a="\\u738b\\u5efa\\u56fd"'), index).map((f) => f.masked)).toEqual(["王**"]);
+    expect(scanText(decodeEscapes('const a="\\u738b\\u5efa\\u56fd"'), index).map((f) => f.masked)).toEqual(["王*"]);
   });
 });

@@ -43,11 +43,11 @@ it("prints the three lists with masked names and IDs", () => {
   expect(ids(json.lists.review)).toEqual(["W03"]);
   expect(json.lists.noMeasure[0]).toEqual({
     town_name: "一镇", village_name: "甲村", area_code: "529901001001", household_id: "W01",
-    head_name: "清***", id_number: "529901********0014", household_size: 3,
+    head_name: "清*", id_number: "529901********0014", household_size: 3,
     monitor_kind: "脱贫不稳定户", identified_date: "2025-03-03", workdays_since: 85,
   });
-  expect(json.lists.leads[1]).toMatchObject({ head_name: "清***", household_type: "一般农户", income_pc: 7000, line: 8000 });
-  // maskName keeps the surname and one * per further character (清单户一 → 清***)
+  expect(json.lists.leads[1]).toMatchObject({ head_name: "清*", household_type: "一般农户", income_pc: 7000, line: 8000 });
+  // maskName keeps the surname and one * (清单户一 → 清*)
   // nothing personal in clear anywhere in the output
   for (const secret of ["清单户一", "清单户二", "清单户三", "清单户十", "529901197001010014", "52990119720303003X"]) {
     expect(text).not.toContain(secret);
