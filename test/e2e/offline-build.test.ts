@@ -1,5 +1,17 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
+
+// XML namespace names look like URLs but are identifiers that no browser fetches (SVG, SpreadsheetML).
+const NAMESPACE = /^http:\/\/(www\.w3\.org\/(2000\/svg|2000\/xmlns\/|1999\/xlink|1999\/xhtml|XML\/1998\/namespace)|schemas\.openxmlformats\.org\/)/;
+
+function* files(dir: string): Generator<string> {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* files(path);
+    else yield path;
+  }
+}
 
 // The site under test was built by the real build command with the network refused (see global-setup.ts).
 describe("offline build", () => {
@@ -17,5 +29,15 @@ describe("offline build", () => {
 
   it("built the site", () => {
     expect(log).toContain("网站已生成");
+  });
+
+  it("left no outside URL in the site but XML namespace names", () => {
+    const urls = new Set<string>();
+    for (const file of files(inject("e2e").distDir)) {
+      for (const [url] of readFileSync(file, "latin1").matchAll(/https?:\/\/[^\s"'`<>()\\]+/g)) {
+        if (!NAMESPACE.test(url)) urls.add(`${file}: ${url}`);
+      }
+    }
+    expect([...urls]).toEqual([]);
   });
 });
