@@ -1,10 +1,10 @@
-import { existsSync, renameSync, rmSync } from "node:fs";
+import { rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { DEFAULT_DB, DEFAULT_INPUT_DIR, DEFAULT_OUT_DIR, PROJECT_ROOT, SAMPLE_DIR } from "../paths.ts";
 import { buildWarehouse, type BuildResult } from "../warehouse/build-warehouse.ts";
-import { checkDistPrivacy, formatPrivacyFindings } from "../privacy/check-dist-privacy.ts";
 import { ensureSampleCounty, hasExtracts } from "./choose-input.ts";
 import { runFramework } from "./framework-build.ts";
+import { publishSite } from "./publish-site.ts";
 
 export interface RunBuildOptions {
   inputDir?: string;
@@ -57,24 +57,11 @@ export async function runBuild(options: RunBuildOptions = {}): Promise<RunBuildR
   rmSync(freshDir, { recursive: true, force: true });
   try {
     await runFramework({ projectRoot: PROJECT_ROOT, command: "build", outDir: freshDir, env });
-    // The guard runs on the fresh site before it goes live: a leak leaves the last good site in place.
-    const findings = await checkDistPrivacy({ distDir: freshDir, dbPath });
-    if (findings.length > 0) throw new Error(`${formatPrivacyFindings(findings)}\n网站未更新，保留上一次的结果。`);
-    log(formatPrivacyFindings(findings));
   } catch (error) {
     rmSync(freshDir, { recursive: true, force: true });
     throw error;
   }
-  swapInDir(freshDir, outDir);
+  log(await publishSite(freshDir, outDir, dbPath));
   log(`网站已生成：${outDir}/index.html`);
   return { inputDir, usedSample, warehouse, outDir };
-}
-
-/** Two renames: the live folder is missing only for the instant between them, never half-written. */
-function swapInDir(fresh: string, target: string): void {
-  const old = `${target}.old`;
-  rmSync(old, { recursive: true, force: true });
-  if (existsSync(target)) renameSync(target, old);
-  renameSync(fresh, target);
-  rmSync(old, { recursive: true, force: true });
 }

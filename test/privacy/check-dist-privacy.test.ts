@@ -1,11 +1,12 @@
 // Acceptance: a roster with a known name and ID goes through the real warehouse build; a page that prints
 // them unmasked is rejected by the guard, the same page printing the masked forms passes.
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { strToU8, zipSync } from "fflate";
 import { beforeAll, describe, expect, test } from "vitest";
+import { publishSite } from "../../loaders/build/publish-site.ts";
 import { checkDistPrivacy, formatPrivacyFindings } from "../../loaders/privacy/check-dist-privacy.ts";
 import { buildWarehouse } from "../../loaders/warehouse/build-warehouse.ts";
 import { PROJECT_ROOT, buildThrowawaySite } from "./throwaway-site.ts";
@@ -44,6 +45,23 @@ describe("checkDistPrivacy on a Framework build", () => {
     expect(readdirSync(dist)).toContain("index.html");
     expect(await checkDistPrivacy({ distDir: dist, dbPath })).toEqual([]);
   }, 120_000);
+
+  // The build's last step (runBuild → publishSite): a leaky fresh site fails the build and never goes live.
+  test("fails the build on the leaky site and keeps the last good site; publishes the masked one", async () => {
+    const live = join(WORK, "live");
+    mkdirSync(live, { recursive: true });
+    writeFileSync(join(live, "index.html"), "上一次的网站");
+    const fresh = join(WORK, "live.tmp");
+    cpSync(await buildThrowawaySite(join(WORK, "leaky-publish"), { dbPath, masked: false }), fresh, { recursive: true });
+    await expect(publishSite(fresh, live, dbPath)).rejects.toThrow(/隐私检查未通过[\s\S]*网站未更新/);
+    expect(readFileSync(join(live, "index.html"), "utf-8")).toBe("上一次的网站");
+    expect(existsSync(fresh)).toBe(false);
+
+    cpSync(await buildThrowawaySite(join(WORK, "masked-publish"), { dbPath, masked: true }), fresh, { recursive: true });
+    expect(await publishSite(fresh, live, dbPath)).toContain("隐私检查通过");
+    expect(readFileSync(join(live, "index.html"), "utf-8")).toContain("名单");
+    expect(existsSync(fresh)).toBe(false);
+  }, 240_000);
 });
 
 describe("checkDistPrivacy on files a build might emit", () => {
