@@ -51,7 +51,9 @@ export function buildGeography(seed: number, townCount = 15, villageCount = 200)
         code: `${town.code}${201 + v}`,
         name: villageName(rng, taken),
         town,
-        weight: rng.logNormalMean(1, 0.85),
+        // About one village in forty is a hamlet with a handful of roster households, so the site's
+        // small-count suppression has something to hide in the sample county too.
+        weight: rng.chance(0.025) ? 0.02 : rng.logNormalMean(1, 0.85),
         lifted: rng.chance(0.3),
       });
     }
