@@ -149,7 +149,7 @@ export const CATALOG: readonly Indicator[] = [
   },
   {
     code: "loan_balance", name_zh: "贷款余额", name_en: "Loan balance",
-    formula_zh: "期内最后一个有台账的月份各金融机构台账贷款余额之和（元，页面以万元显示）；按记录的12位区划代码归村，否则按户编号、再按证件号码匹配农户所在村；无法归村的只计入县级",
+    formula_zh: "期内最后一个有台账的月份各金融机构台账贷款余额之和（元，页面以万元显示）；按记录的区划代码归属（12位归村，9位只归乡镇），否则按户编号、再按证件号码匹配农户所在村；无法归村或乡镇的只计入县级",
     unit: "yuan", higher_is_better: null, kind: "stock",
     source_fields: ["数据期", "贷款余额", "区划代码", "户编号", "证件号码"], family: "loans",
   },

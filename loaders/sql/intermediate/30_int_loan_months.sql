@@ -1,7 +1,8 @@
--- int_loan_months — grain: institution × loan × ledger month, with the village the loan belongs to:
--- the record's 12-digit 区划代码 when it is a known village, else the village of the household matched by
--- 户编号, else by 证件号码 (each household's latest snapshot). county_code is set for every loan: loans
--- that map to no village count at county level only.
+-- int_loan_months — grain: institution × loan × ledger month, with the area the loan belongs to. The
+-- record's 区划代码 decides when it names a known village (12 digits) or town (9 digits: the loan counts for
+-- the town but no village); otherwise the village of the household matched by 户编号, else by 证件号码
+-- (each household's latest snapshot). county_code is set for every loan: loans that map to no village or
+-- town count at county level only.
 create or replace table int_loan_months as
 with deduped as (
   select *
@@ -11,6 +12,9 @@ with deduped as (
 ),
 villages as (
   select area_code from int_areas where area_level = 'village'
+),
+towns as (
+  select area_code from int_areas where area_level = 'town'
 ),
 household_villages as (
   select household_id, arg_max(village_code, snapshot_month) as village_code
@@ -29,14 +33,26 @@ only_county as (
   from int_areas
   where area_level = 'county'
 ),
-attributed as (
+matched as (
   select
     d.*,
-    coalesce(v.area_code, hv.village_code, pv.village_code) as village_code
+    v.area_code as record_village,
+    t.area_code as record_town,
+    coalesce(hv.village_code, pv.village_code) as household_village
   from deduped d
   left join villages v on v.area_code = d.area_code
+  left join towns t on t.area_code = d.area_code
   left join household_villages hv on hv.household_id = d.household_id
   left join person_villages pv on pv.id_number = d.id_number
+),
+attributed as (
+  select
+    m.*,
+    case when m.record_village is not null then m.record_village
+         when m.record_town is null then m.household_village
+    end as village_code,
+    coalesce(left(m.record_village, 9), m.record_town, left(m.household_village, 9)) as town_code
+  from matched m
 )
 select
   a.period as ledger_month,
@@ -46,6 +62,7 @@ select
   a.borrower_type,
   a.balance,
   a.village_code,
-  coalesce(left(a.village_code, 6), case when length(a.area_code) >= 6 then left(a.area_code, 6) end, c.county_code) as county_code
+  a.town_code,
+  coalesce(left(a.town_code, 6), case when length(a.area_code) >= 6 then left(a.area_code, 6) end, c.county_code) as county_code
 from attributed a
 cross join only_county c;

@@ -1,6 +1,7 @@
 -- ind_loans — grain: loan indicator code × period × area (county, town, village), for periods with ledgers.
--- loan_balance: balances of the period's last ledger month. Villages and towns sum the loans attributed to
--- one of their villages; the county sums every loan of the county, including those that map to no village.
+-- loan_balance: balances of the period's last ledger month. A village sums the loans attributed to it, a
+-- town the loans attributed to it or to one of its villages; the county sums every loan of the county,
+-- including those that map to no village or town.
 create or replace table ind_loans as
 with end_ledgers as (
   select p.period, l.*
@@ -8,10 +9,14 @@ with end_ledgers as (
   join int_loan_months l on l.ledger_month = p.loan_end_month
 ),
 below_county as (
-  select e.period, r.area_code, r.area_level, sum(e.balance) as balance
-  from end_ledgers e
-  join int_area_rollup r on r.village_code = e.village_code
-  where r.area_level in ('village', 'town')
+  select period, village_code as area_code, 'village' as area_level, sum(balance) as balance
+  from end_ledgers
+  where village_code is not null
+  group by all
+  union all
+  select period, town_code, 'town', sum(balance)
+  from end_ledgers
+  where town_code is not null
   group by all
 ),
 county as (
