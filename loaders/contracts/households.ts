@@ -87,6 +87,19 @@ export const households = defineContract({
       },
     },
     {
+      // 识别监测日期 is the county's approval after the risk was found: the other order would also count as
+      // "timely" in 识别及时率 with a negative number of working days.
+      code: "identification_before_discovery",
+      column: "identified_date",
+      uses: ["identified_date", "risk_found_date"],
+      check(row) {
+        const ident = row.identified_date as string | null;
+        const found = row.risk_found_date as string | null;
+        if (ident === null || found === null || ident >= found) return null;
+        return `识别监测日期 ${ident} 早于风险发现日期 ${found}，请核对两个日期`;
+      },
+    },
+    {
       code: "labour_exceeds_size",
       column: "labour_count",
       uses: ["labour_count", "household_size"],

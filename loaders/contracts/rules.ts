@@ -15,6 +15,7 @@ export const RULE_TITLES = {
   id_checksum: "证件号码校验位错误",
   monitor_kind_mismatch: "监测对象类别与是否监测对象不一致",
   elimination_before_identification: "风险消除日期早于识别监测日期",
+  identification_before_discovery: "识别监测日期早于风险发现日期",
   labour_exceeds_size: "劳动力人数大于家庭人口数",
   income_inconsistent: "人均纯收入与收入构成不符",
   income_missing: "缺少人均纯收入",

@@ -34,6 +34,8 @@ describe("household rules", () => {
   });
   it("rejects elimination before identification, not on the same day", () => {
     expect(rules("households", { ...household, 识别监测日期: "2023-06-01", 风险消除日期: "2023-05-31" })).toEqual(["elimination_before_identification"]);
+    expect(rules("households", { ...household, 风险发现日期: "2023-06-02", 识别监测日期: "2023-06-01" })).toEqual(["identification_before_discovery"]);
+    expect(rules("households", { ...household, 风险发现日期: "2023-06-01", 识别监测日期: "2023-06-01" })).toEqual([]);
     expect(rules("households", { ...household, 识别监测日期: "2023-06-01", 风险消除日期: "2023-06-01" })).toEqual([]);
   });
   it("rejects more labour than people", () => {
