@@ -3,16 +3,13 @@
 // (colour grades by town and month), with the county's grade thresholds for the page's legend.
 import { readSettings, runLoader } from "./warehouse.ts";
 
-// How income_distribution bins (loaders/sql/marts/income_distribution.sql); the page draws and labels
-// the bins with these.
-export const BIN_WIDTH = 1000;
-export const TOP_BIN = 40000;
-
 runLoader(async (warehouse) => {
   const settings = await readSettings(warehouse);
+  // The bins are the mart's (loaders/sql/marts/income_distribution.sql); the page draws and labels them.
+  const [bins] = await warehouse.query(`select max(bin_width) as bin_width, max(top_bin) as top_bin from income_distribution`);
   return {
-    binWidth: BIN_WIDTH,
-    topBin: TOP_BIN,
+    binWidth: bins?.bin_width ?? null,
+    topBin: bins?.top_bin ?? null,
     thresholds: { redBelow: settings.grade_red_below, greenFrom: settings.grade_green_from },
     histogram: await warehouse.query(`select month, bin, households from income_distribution order by month, bin`),
     lines: await warehouse.query(`select year, line, min_line, max_line from monitoring_lines order by year`),

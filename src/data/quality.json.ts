@@ -10,7 +10,7 @@ import { runLoader } from "./warehouse.ts";
 const omitDetails = process.env.DIXIAN_PUBLIC === "1";
 
 runLoader(async (warehouse) => {
-  const totals = await warehouse.query("select rejections from data_quality_totals");
+  const [totals] = await warehouse.query("select * from data_quality_totals");
   return {
     extracts: CONTRACTS.map((c) => ({ extract: c.extract, title: c.title })),
     rules: Object.entries(RULE_TITLES).map(([rule, title]) => ({ rule, title })),
@@ -32,7 +32,8 @@ runLoader(async (warehouse) => {
       : await warehouse.query(`
           select file, sheet, "row", column_name, value_masked, rule, message, extract, period, source_key
           from data_quality_details order by detail_order`),
-    detailTotal: Number(totals[0]?.rejections ?? 0),
+    totals,
+    detailTotal: Number(totals?.rejections ?? 0),
     fields: CONTRACTS.flatMap((c) => fieldDocs(c)),
   };
 });

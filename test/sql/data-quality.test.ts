@@ -128,7 +128,7 @@ describe("quality.json loader", () => {
   it("prints the page's JSON from the marts, with titles and field docs from the contracts", () => {
     const { text, json } = runLoader();
     expect(Object.keys(json)).toEqual([
-      "extracts", "rules", "files", "byExtractPeriod", "topRules", "bySource", "bySourceRule", "details", "detailTotal", "fields",
+      "extracts", "rules", "files", "byExtractPeriod", "topRules", "bySource", "bySourceRule", "details", "totals", "detailTotal", "fields",
     ]);
     expect(json.byExtractPeriod[0]).toEqual({
       extract: "households", period: "2024-01", files: 1, rows_read: 16, rows_accepted: 3, rows_rejected: 13, reject_rate: 13 / 16,
