@@ -91,12 +91,6 @@ export function defineContract(spec: Omit<Contract, "schema">): Contract {
   return { ...spec, schema: z.object(shape) as unknown as z.ZodType<TypedRow> };
 }
 
-export function fieldByKey(contract: Contract, key: string): FieldSpec {
-  const field = contract.fields.find((x) => x.key === key);
-  if (!field) throw new Error(`${contract.extract} 没有字段 ${key}`);
-  return field;
-}
-
 /** A 12-, 9- or 6-digit code exists in the villages reference (village, town or county level). */
 export function areaKnown(code: string, ctx: RowContext): boolean {
   if (code.length === 12) return ctx.villages!.has(code);

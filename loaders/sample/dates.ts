@@ -75,15 +75,6 @@ export function monthEnd(month: MonthIndex): Day {
   return monthStart(month + 1) - 1;
 }
 
-export function monthOfDay(day: Day): MonthIndex {
-  const { y, m } = partsOf(day);
-  return monthIndex(y, m);
-}
-
-export function yearOfDay(day: Day): number {
-  return partsOf(day).y;
-}
-
 export function isWeekend(day: Day): boolean {
   const weekday = (day + 4) % 7; // 1970-01-01 was a Thursday (4); 0 = Sunday
   return weekday === 0 || weekday === 6;

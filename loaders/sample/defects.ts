@@ -1,6 +1,7 @@
 // Deliberate defects: a few rows per file are broken the way real extracts break, and each one is recorded
 // with the row number Excel shows, so loader tests can check every one is rejected. Draws come from their
 // own random stream per file: changing the defect rate never changes the clean data.
+import { unknownVillageCode } from "./geography.ts";
 import { breakIdChecksum } from "./id-numbers.ts";
 import { dayOf, isoDay } from "./dates.ts";
 import { rngFor, type Rng } from "./prng.ts";
@@ -59,7 +60,7 @@ function apply(rng: Rng, extract: ExtractName, kind: DefectKind, row: Row): Appl
       row["证件号码"] = breakIdChecksum(row["证件号码"] as string);
       return { kind, column: "证件号码" };
     case "unknown_village":
-      row["区划代码"] = `${(row["区划代码"] as string).slice(0, 9)}399`;
+      row["区划代码"] = unknownVillageCode((row["区划代码"] as string).slice(0, 9));
       return { kind, column: "区划代码" };
     case "duplicate_household":
       return { kind, column: "户编号", duplicate: true };

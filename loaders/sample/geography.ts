@@ -27,8 +27,8 @@ export interface Geography {
 }
 
 /** Never issued to a village (villages use 201–2xx), so a row carrying it is an unknown village. */
-export function unknownVillageCode(town: Town): string {
-  return `${town.code}399`;
+export function unknownVillageCode(townCode: string): string {
+  return `${townCode}399`;
 }
 
 export function buildGeography(seed: number, townCount = 15, villageCount = 200): Geography {
