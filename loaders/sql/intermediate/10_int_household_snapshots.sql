@@ -25,5 +25,8 @@ with flags as (
     coalesce(water_ok, false) as water_ok
   from int_roster
 )
-select *, is_monitored and not is_eliminated as is_active
+select
+  *,
+  is_monitored and not is_eliminated as is_active,
+  housing_ok and edu_ok and med_ok and water_ok as all_ok
 from flags;

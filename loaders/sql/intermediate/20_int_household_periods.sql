@@ -8,25 +8,14 @@ with periods as (
 deadlines as (
   select identification_deadline_days, first_assist_deadline_days from cfg_settings limit 1
 ),
-joined as (
-  select p.period, p.first_day, p.last_day, h.*
-  from periods p
-  join int_household_snapshots h on h.snapshot_month = p.end_month
-),
 dated as (
   select
-    j.*,
+    h.*,
+    p.period,
     -- identification makes a household a monitoring object: a date on a non-monitored row is not counted
-    j.is_monitored and coalesce(j.identified_date between j.first_day and j.last_day, false) as identified_in_period,
-    wf.workday_seq as found_seq,
-    wi.workday_seq as identified_seq,
-    wa.workday_seq as assist_seq,
-    l.line
-  from joined j
-  left join int_workdays wf on wf.day = j.risk_found_date
-  left join int_workdays wi on wi.day = j.identified_date
-  left join int_workdays wa on wa.day = j.first_assist_date
-  left join int_village_lines l on l.village_code = j.village_code and l.year = left(j.snapshot_month, 4)::integer
+    h.is_monitored and coalesce(h.identified_date between p.first_day and p.last_day, false) as identified_in_period
+  from periods p
+  join int_household_status h on h.snapshot_month = p.end_month
 )
 select
   d.period,
@@ -43,13 +32,13 @@ select
   d.identified_in_period,
   -- null when a date is missing: such households stay out of the identification denominator
   case when d.risk_found_date is not null and d.identified_date is not null
-    then coalesce(d.identified_seq - d.found_seq <= s.identification_deadline_days, false)
+    then coalesce(d.identify_workdays <= s.identification_deadline_days, false)
   end as identification_timely,
   d.first_assist_date is not null and d.identified_date is not null
-    and coalesce(d.assist_seq - d.identified_seq <= s.first_assist_deadline_days, false) as assist_timely,
+    and coalesce(d.assist_workdays <= s.first_assist_deadline_days, false) as assist_timely,
   d.income_pc,
   d.line,
-  case when d.line is not null and d.income_pc is not null then d.income_pc < d.line end as below_line,
+  d.below_line,
   d.housing_ok,
   d.edu_ok,
   d.med_ok,

@@ -1,9 +1,9 @@
 -- household_status — grain: household × snapshot month ('YYYY-MM').
 -- The roster as the monitoring pages and work lists read it: the staging fields of int_roster (one row
--- per household and month), plus the rules the indicators apply, defined here once —
--- risk not eliminated (a household with no labour capacity never counts as eliminated), the four
--- guarantees, the monitoring line of the snapshot's year and the colour grade (cfg_settings), and
--- working days from risk discovery to identification and from identification to first assistance.
+-- per household and month) with the rules the indicators apply, taken from int_household_status (risk not
+-- eliminated — a household with no labour capacity never counts as eliminated —, the four guarantees, the
+-- monitoring line of the snapshot's year, working days to identification and to first assistance), plus
+-- the colour grade with the county's thresholds (cfg_settings).
 -- Holds personal fields like staging does: anything published from it must be aggregated or masked.
 create or replace table household_status as
 with grades as (
@@ -14,20 +14,17 @@ derived as (
     r.*,
     left(r.area_code, 9) as town_code,
     left(r.area_code, 6) as county_code,
-    coalesce(r.is_monitored, false) and not (coalesce(r.risk_eliminated, false) and not coalesce(r.no_labour, false)) as is_active,
-    coalesce(r.housing_ok, false) and coalesce(r.edu_ok, false) and coalesce(r.med_ok, false) and coalesce(r.water_ok, false) as all_ok,
-    l.line,
-    wi.workday_seq - wf.workday_seq as identify_workdays,
-    wa.workday_seq - wi.workday_seq as assist_workdays
+    h.is_active,
+    h.all_ok,
+    h.line,
+    h.identify_workdays,
+    h.assist_workdays,
+    h.below_line
   from int_roster r
-  left join int_village_lines l on l.village_code = r.area_code and l.year = left(r.period, 4)::integer
-  left join int_workdays wf on wf.day = r.risk_found_date
-  left join int_workdays wi on wi.day = r.identified_date
-  left join int_workdays wa on wa.day = r.first_assist_date
+  join int_household_status h on h.snapshot_month = r.period and h.household_id = r.household_id
 )
 select
   d.*,
-  case when d.line is not null and d.income_pc is not null then d.income_pc < d.line end as below_line,
   -- DOMAIN.md §3 colour grading with the county's thresholds: red = monitored with risk, income below
   -- the red line, or a guarantee not met; otherwise yellow below the green line, green from it
   case
