@@ -29,7 +29,7 @@ export interface Indicator {
 const END = "期末快照（期内最后一个月的户信息快照）";
 const START = "期初快照（期首月之前最近的快照；没有则取期内最早的快照）";
 const IDENTIFIED = "期内新识别（期末快照中是否监测对象=是且识别监测日期落在本期内）";
-const ACTIVE = "风险未消除监测对象（是否监测对象=是且风险是否消除=否；整户无劳动能力户一律视为未消除）";
+const ACTIVE = "风险未消除监测对象（是否监测对象=是且风险是否消除=否，空白视为否；整户无劳动能力户一律视为未消除）";
 
 export const CATALOG: readonly Indicator[] = [
   {
