@@ -1,4 +1,4 @@
-import { defineContract, villageRule } from "./contract.ts";
+import { dateOrderRule, defineContract, villageRule } from "./contract.ts";
 import { INSURANCE_LINES } from "./enums.ts";
 import { f } from "./field.ts";
 import { idRules } from "./id-rule.ts";
@@ -28,15 +28,6 @@ export const claims = defineContract({
   rules: [
     ...idRules(),
     villageRule(),
-    {
-      code: "paid_before_report",
-      column: "paid_date",
-      uses: ["paid_date", "report_date"],
-      check(row) {
-        const paid = row.paid_date as string | null;
-        const report = row.report_date as string;
-        return paid !== null && paid < report ? `赔付日期 ${paid} 早于报案日期 ${report}，请核对` : null;
-      },
-    },
+    dateOrderRule("paid_before_report", { key: "paid_date", label: "赔付日期" }, { key: "report_date", label: "报案日期" }),
   ],
 });

@@ -112,3 +112,27 @@ export function villageRule(column = "area_code"): CrossRule {
     },
   };
 }
+
+/**
+ * A rule that one date does not come before another (`strict`: comes after it). Either date blank: the rule
+ * has nothing to compare and passes. Dates are ISO `YYYY-MM-DD` strings here, so text order is date order.
+ */
+export function dateOrderRule(
+  code: RuleCode,
+  later: { key: string; label: string },
+  earlier: { key: string; label: string },
+  { strict = false } = {},
+): CrossRule {
+  return {
+    code,
+    column: later.key,
+    uses: [later.key, earlier.key],
+    check(row) {
+      const a = row[later.key] as string | null;
+      const b = row[earlier.key] as string | null;
+      if (a === null || a === undefined || b === null || b === undefined || (strict ? a > b : a >= b)) return null;
+      return `${later.label} ${a} ${strict ? "不晚于" : "早于"}${earlier.label} ${b}，请核对`;
+    },
+  };
+}
+

@@ -1,4 +1,4 @@
-import { defineContract, villageRule, type TypedRow } from "./contract.ts";
+import { dateOrderRule, defineContract, villageRule, type TypedRow } from "./contract.ts";
 import { ELIMINATION_MODES, HOUSEHOLD_TYPES, MEASURE_TYPES, MONITOR_KINDS, RISK_TYPES } from "./enums.ts";
 import { f } from "./field.ts";
 import { idRules } from "./id-rule.ts";
@@ -75,30 +75,10 @@ export const households = defineContract({
         return null;
       },
     },
-    {
-      code: "elimination_before_identification",
-      column: "elimination_date",
-      uses: ["elimination_date", "identified_date"],
-      check(row) {
-        const elim = row.elimination_date as string | null;
-        const ident = row.identified_date as string | null;
-        if (elim === null || ident === null || elim >= ident) return null;
-        return `风险消除日期 ${elim} 早于识别监测日期 ${ident}，请核对两个日期`;
-      },
-    },
-    {
-      // 识别监测日期 is the county's approval after the risk was found: the other order would also count as
-      // "timely" in 识别及时率 with a negative number of working days.
-      code: "identification_before_discovery",
-      column: "identified_date",
-      uses: ["identified_date", "risk_found_date"],
-      check(row) {
-        const ident = row.identified_date as string | null;
-        const found = row.risk_found_date as string | null;
-        if (ident === null || found === null || ident >= found) return null;
-        return `识别监测日期 ${ident} 早于风险发现日期 ${found}，请核对两个日期`;
-      },
-    },
+    dateOrderRule("elimination_before_identification", { key: "elimination_date", label: "风险消除日期" }, { key: "identified_date", label: "识别监测日期" }),
+    // 识别监测日期 is the county's approval after the risk was found: the other order would also count as
+    // "timely" in 识别及时率 with a negative number of working days.
+    dateOrderRule("identification_before_discovery", { key: "identified_date", label: "识别监测日期" }, { key: "risk_found_date", label: "风险发现日期" }),
     {
       code: "labour_exceeds_size",
       column: "labour_count",

@@ -1,4 +1,4 @@
-import { defineContract, villageRule } from "./contract.ts";
+import { dateOrderRule, defineContract, villageRule } from "./contract.ts";
 import { BORROWER_TYPES, LOAN_GRADES, LOAN_PRODUCTS } from "./enums.ts";
 import { f } from "./field.ts";
 import { idRules } from "./id-rule.ts";
@@ -47,15 +47,6 @@ export const loans = defineContract({
         return balance > amount ? `贷款余额 ${balance} 元大于合同金额 ${amount} 元，请核对（注意表头单位 元/万元）` : null;
       },
     },
-    {
-      code: "maturity_not_after_issue",
-      column: "maturity_date",
-      uses: ["maturity_date", "issue_date"],
-      check(row) {
-        const maturity = row.maturity_date as string | null;
-        const issue = row.issue_date as string;
-        return maturity !== null && maturity <= issue ? `到期日期 ${maturity} 不晚于发放日期 ${issue}，请核对` : null;
-      },
-    },
+    dateOrderRule("maturity_not_after_issue", { key: "maturity_date", label: "到期日期" }, { key: "issue_date", label: "发放日期" }, { strict: true }),
   ],
 });

@@ -1,4 +1,4 @@
-import { defineContract, villageRule } from "./contract.ts";
+import { dateOrderRule, defineContract, villageRule } from "./contract.ts";
 import { ENROL_MODES, INSURANCE_LINES } from "./enums.ts";
 import { f } from "./field.ts";
 import { idRules } from "./id-rule.ts";
@@ -28,16 +28,7 @@ export const policies = defineContract({
   rules: [
     ...idRules(),
     villageRule(),
-    {
-      code: "end_before_start",
-      column: "end_date",
-      uses: ["end_date", "start_date"],
-      check(row) {
-        const end = row.end_date as string;
-        const start = row.start_date as string;
-        return end < start ? `终止日期 ${end} 早于起保日期 ${start}，请核对` : null;
-      },
-    },
+    dateOrderRule("end_before_start", { key: "end_date", label: "终止日期" }, { key: "start_date", label: "起保日期" }),
     {
       code: "out_of_range",
       column: "subsidy",
