@@ -5,9 +5,12 @@ export interface ChartCardOptions {
   subtitle?: string;
   empty?: boolean;
   emptyText?: string;
+  /** For rendering outside a browser page (tests). */
+  document?: Document;
 }
 
 export function chartCard(chart: (() => Element) | Element | null, options: ChartCardOptions): HTMLElement {
+  const document = options.document ?? globalThis.document;
   const card = document.createElement("div");
   card.className = "card chart";
   const heading = document.createElement("h2");

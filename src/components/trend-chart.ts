@@ -1,6 +1,7 @@
 // A monthly trend line in a card: one line per series (e.g. county, or several towns), rates on a percent
 // axis, amounts in 万元. Returns a <figure> inside a .card so tests and print rules can find it.
 import * as Plot from "@observablehq/plot";
+import { chartCard } from "./chart-card.js";
 import { isAmountUnit, isRateUnit, formatPeriod } from "./format.js";
 
 export interface TrendPoint {
@@ -36,24 +37,9 @@ export function trendChart(points: TrendPoint[], options: TrendOptions): HTMLEle
   const data = trendPoints(points, options.unit);
   const multi = new Set(data.map((d) => d.series)).size > 1;
   const rate = isRateUnit(options.unit);
-  const card = doc.createElement("div");
-  card.className = "card trend";
-  const heading = doc.createElement("h2");
-  heading.textContent = options.title;
-  card.append(heading);
-  if (options.subtitle) {
-    const sub = doc.createElement("h3");
-    sub.textContent = options.subtitle;
-    card.append(sub);
-  }
-  if (data.length === 0) {
-    // No empty axes: a chart without marks reads as broken, a sentence does not.
-    const empty = doc.createElement("p");
-    empty.className = "table-empty";
-    empty.textContent = "本期没有数据";
-    card.append(empty);
-    return card;
-  }
+  const card = { title: options.title, subtitle: options.subtitle, document: doc };
+  // No empty axes: a chart without marks reads as broken, a sentence does not.
+  if (data.length === 0) return chartCard(null, card);
   const chart = Plot.plot({
     document: doc,
     width: options.width ?? 640,
@@ -72,9 +58,6 @@ export function trendChart(points: TrendPoint[], options: TrendOptions): HTMLEle
       Plot.tip(data, Plot.pointerX({ x: "date", y: "y", title: (d: { label: string; series: string; y: number }) => `${d.series ? d.series + " " : ""}${d.label}\n${rate ? (d.y * 100).toFixed(1) + "%" : d.y.toLocaleString("zh-CN", { maximumFractionDigits: 1 })}` })),
     ],
   });
-  // Plot returns a <figure> when there is a legend, else a bare <svg>; wrap so charts are always svg in figure.
-  const figure = chart.tagName.toLowerCase() === "figure" ? chart : doc.createElement("figure");
-  if (figure !== chart) figure.append(chart);
-  card.append(figure);
-  return card;
+  // chartCard wraps a bare <svg> in a <figure>, so charts are always svg in figure.
+  return chartCard(chart, card);
 }
