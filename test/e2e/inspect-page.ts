@@ -1,6 +1,6 @@
 // What a page shows, read from the live DOM: charts and whether they draw anything, tables and their
 // rows, a content signature to tell that a selector changed the page, and the first-chart time.
-import type { BrowserContext, Locator, Page } from "playwright-core";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 
 /** Installed before any page script: CSP violations and the moment the first chart or table appears. */
 export const INIT_SCRIPT = `(() => {
@@ -188,3 +188,24 @@ export async function changePeriod(page: Page): Promise<{ from: string; to: stri
     return { from, to, changed: false };
   }
 }
+
+/** CSP violations recorded by INIT_SCRIPT on the page. */
+export async function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __dixianCsp: string[] }).__dixianCsp);
+}
+
+/** Opens one page in a fresh context and returns what went wrong while it loaded (all lists empty when clean). */
+export async function loadProblems(browser: Browser, url: string): Promise<NetworkLog & { csp: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: "zh-CN", serviceWorkers: "block" });
+  const page = await context.newPage();
+  try {
+    await page.addInitScript(INIT_SCRIPT);
+    const log = await watchContext(context, page);
+    await page.goto(url, { waitUntil: "load" });
+    await waitForContent(page, 15_000);
+    return { csp: await cspViolations(page), ...log };
+  } finally {
+    await context.close();
+  }
+}
+

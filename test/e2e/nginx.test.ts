@@ -9,7 +9,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { launchChromium } from "./browser.ts";
 import { CONTENT_SECURITY_POLICY } from "./csp.ts";
-import { INIT_SCRIPT, waitForContent, watchContext } from "./inspect-page.ts";
+import { loadProblems } from "./inspect-page.ts";
 import { sitePages } from "./pages.ts";
 
 const NGINX = "/usr/sbin/nginx";
@@ -80,17 +80,6 @@ describe.skipIf(!existsSync(NGINX))("nginx as documented", () => {
   });
 
   test.each(sitePages(distDir).slice(0, 3))("nginx: $url has no CSP violation, console error or failed request", async (sitePage) => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, serviceWorkers: "block" });
-    const page = await context.newPage();
-    try {
-      await page.addInitScript(INIT_SCRIPT);
-      const log = await watchContext(context, page);
-      await page.goto(origin + sitePage.url, { waitUntil: "load" });
-      await waitForContent(page, 15_000);
-      const csp = await page.evaluate(() => (window as unknown as { __dixianCsp: string[] }).__dixianCsp);
-      expect({ csp, ...log }).toEqual({ csp: [], consoleErrors: [], failedRequests: [], externalRequests: [] });
-    } finally {
-      await context.close();
-    }
+    expect(await loadProblems(browser, origin + sitePage.url)).toEqual({ csp: [], consoleErrors: [], failedRequests: [], externalRequests: [] });
   });
 });

@@ -10,7 +10,7 @@ import { checkDistPrivacy, formatPrivacyFindings } from "../../loaders/privacy/c
 import { serveDist } from "../../loaders/serve/serve-dist.ts";
 import { launchChromium } from "./browser.ts";
 import { CONTENT_SECURITY_POLICY } from "./csp.ts";
-import { INIT_SCRIPT, waitForContent, watchContext } from "./inspect-page.ts";
+import { loadProblems } from "./inspect-page.ts";
 import { sitePages } from "./pages.ts";
 
 const { distDir, publicDistDir, dbPath } = inject("e2e");
@@ -62,17 +62,6 @@ describe("the public site in Chromium", () => {
   });
 
   test.each(sitePages(publicDistDir))("公开版 $url loads without errors and only from 127.0.0.1", async (sitePage) => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: "zh-CN", serviceWorkers: "block" });
-    const page = await context.newPage();
-    try {
-      await page.addInitScript(INIT_SCRIPT);
-      const log = await watchContext(context, page);
-      await page.goto(origin + sitePage.url, { waitUntil: "load" });
-      await waitForContent(page, 15_000);
-      const csp = await page.evaluate(() => (window as unknown as { __dixianCsp: string[] }).__dixianCsp);
-      expect({ csp, ...log }).toEqual({ csp: [], consoleErrors: [], failedRequests: [], externalRequests: [] });
-    } finally {
-      await context.close();
-    }
+    expect(await loadProblems(browser, origin + sitePage.url)).toEqual({ csp: [], consoleErrors: [], failedRequests: [], externalRequests: [] });
   });
 });

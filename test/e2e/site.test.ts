@@ -12,7 +12,7 @@ import { CONTENT_SECURITY_POLICY } from "./csp.ts";
 import { compareGrid, parseCsv, parseXlsx, readNumber } from "./downloads.ts";
 import { readSuppressedVillages, type SuppressedVillages } from "./suppressed-villages.ts";
 import { serveDist } from "../../loaders/serve/serve-dist.ts";
-import { INIT_SCRIPT, measureTransfer, changePeriod, readCharts, readTable, readTables, waitForContent, watchContext } from "./inspect-page.ts";
+import { INIT_SCRIPT, measureTransfer, changePeriod, readCharts, readTable, readTables, waitForContent, watchContext, cspViolations } from "./inspect-page.ts";
 import { sitePages } from "./pages.ts";
 import { formatWeights, type PageWeight } from "./weights.ts";
 
@@ -137,7 +137,7 @@ describe.each(pages)("页面 $url", (sitePage) => {
         }
       }
 
-      const csp = await page.evaluate(() => (window as unknown as { __dixianCsp: string[] }).__dixianCsp);
+      const csp = await cspViolations(page);
       for (const violation of csp) problems.push(`违反内容安全策略：${violation}`);
       for (const url of log.externalRequests) problems.push(`访问了 127.0.0.1 以外的主机：${url}`);
       for (const failure of log.failedRequests) problems.push(`请求失败：${failure}`);
