@@ -136,3 +136,23 @@ export function dateOrderRule(
   };
 }
 
+/** A rule that one number is not greater than another (e.g. 劳动力人数 ≤ 家庭人口数); a blank passes. */
+export function notAboveRule(
+  code: RuleCode,
+  smaller: { key: string; label: string },
+  larger: { key: string; label: string },
+  { unit = "", hint = "" } = {},
+): CrossRule {
+  return {
+    code,
+    column: smaller.key,
+    uses: [smaller.key, larger.key],
+    check(row) {
+      const a = row[smaller.key] as number | null;
+      const b = row[larger.key] as number | null;
+      if (a === null || a === undefined || b === null || b === undefined || a <= b) return null;
+      return `${smaller.label} ${a}${unit || " "}大于${larger.label} ${b}${unit}，请核对${hint}`;
+    },
+  };
+}
+

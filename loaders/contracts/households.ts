@@ -1,4 +1,4 @@
-import { dateOrderRule, defineContract, villageRule, type TypedRow } from "./contract.ts";
+import { dateOrderRule, notAboveRule, defineContract, villageRule, type TypedRow } from "./contract.ts";
 import { ELIMINATION_MODES, HOUSEHOLD_TYPES, MEASURE_TYPES, MONITOR_KINDS, RISK_TYPES } from "./enums.ts";
 import { f } from "./field.ts";
 import { idRules } from "./id-rule.ts";
@@ -79,17 +79,7 @@ export const households = defineContract({
     // 识别监测日期 is the county's approval after the risk was found: the other order would also count as
     // "timely" in 识别及时率 with a negative number of working days.
     dateOrderRule("identification_before_discovery", { key: "identified_date", label: "识别监测日期" }, { key: "risk_found_date", label: "风险发现日期" }),
-    {
-      code: "labour_exceeds_size",
-      column: "labour_count",
-      uses: ["labour_count", "household_size"],
-      check(row) {
-        const labour = row.labour_count as number | null;
-        const size = row.household_size as number;
-        if (labour === null || labour <= size) return null;
-        return `劳动力人数 ${labour} 大于家庭人口数 ${size}，请核对`;
-      },
-    },
+    notAboveRule("labour_exceeds_size", { key: "labour_count", label: "劳动力人数" }, { key: "household_size", label: "家庭人口数" }),
     {
       code: "income_inconsistent",
       column: "income_pc",

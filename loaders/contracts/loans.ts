@@ -1,4 +1,4 @@
-import { dateOrderRule, defineContract, villageRule } from "./contract.ts";
+import { dateOrderRule, notAboveRule, defineContract, villageRule } from "./contract.ts";
 import { BORROWER_TYPES, LOAN_GRADES, LOAN_PRODUCTS } from "./enums.ts";
 import { f } from "./field.ts";
 import { idRules } from "./id-rule.ts";
@@ -37,16 +37,7 @@ export const loans = defineContract({
   rules: [
     ...idRules("id_number", (row) => row.borrower_type === null || row.borrower_type === "个人"),
     villageRule(),
-    {
-      code: "balance_exceeds_contract",
-      column: "balance",
-      uses: ["balance", "contract_amount"],
-      check(row) {
-        const balance = row.balance as number;
-        const amount = row.contract_amount as number;
-        return balance > amount ? `贷款余额 ${balance} 元大于合同金额 ${amount} 元，请核对（注意表头单位 元/万元）` : null;
-      },
-    },
+    notAboveRule("balance_exceeds_contract", { key: "balance", label: "贷款余额" }, { key: "contract_amount", label: "合同金额" }, { unit: " 元", hint: "（注意表头单位 元/万元）" }),
     dateOrderRule("maturity_not_after_issue", { key: "maturity_date", label: "到期日期" }, { key: "issue_date", label: "发放日期" }, { strict: true }),
   ],
 });

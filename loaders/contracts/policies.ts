@@ -1,4 +1,4 @@
-import { dateOrderRule, defineContract, villageRule } from "./contract.ts";
+import { dateOrderRule, notAboveRule, defineContract, villageRule } from "./contract.ts";
 import { ENROL_MODES, INSURANCE_LINES } from "./enums.ts";
 import { f } from "./field.ts";
 import { idRules } from "./id-rule.ts";
@@ -29,15 +29,6 @@ export const policies = defineContract({
     ...idRules(),
     villageRule(),
     dateOrderRule("end_before_start", { key: "end_date", label: "终止日期" }, { key: "start_date", label: "起保日期" }),
-    {
-      code: "out_of_range",
-      column: "subsidy",
-      uses: ["subsidy", "premium"],
-      check(row) {
-        const subsidy = row.subsidy as number | null;
-        const premium = row.premium as number;
-        return subsidy !== null && subsidy > premium ? `财政补贴 ${subsidy} 元大于保费 ${premium} 元，请核对` : null;
-      },
-    },
+    notAboveRule("out_of_range", { key: "subsidy", label: "财政补贴" }, { key: "premium", label: "保费" }, { unit: " 元" }),
   ],
 });
