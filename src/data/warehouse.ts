@@ -11,7 +11,6 @@ export type JsonRow = Record<string, unknown>;
 
 export interface Warehouse {
   query(sql: string, params?: Record<string, string | number | boolean | null>): Promise<JsonRow[]>;
-  hasTable(name: string): Promise<boolean>;
 }
 
 export function warehousePath(): string {
@@ -44,13 +43,6 @@ export async function withWarehouse<T>(work: (warehouse: Warehouse) => Promise<T
     async query(sql, params) {
       const reader = await connection.runAndReadAll(sql, params);
       return reader.getRowObjectsJS().map((row) => toJson(row) as JsonRow);
-    },
-    async hasTable(name) {
-      const rows = await warehouse.query(
-        "select count(*) as n from information_schema.tables where table_name = $name",
-        { name },
-      );
-      return Number(rows[0]?.n) > 0;
     },
   };
   try {
