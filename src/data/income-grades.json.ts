@@ -1,10 +1,10 @@
 // 三保障和收入 page data (aggregates only), read from the marts income_distribution (脱贫户 per-capita net
 // income in 1,000-yuan bins by month), monitoring_lines (the line of each year) and town_colour_grades
 // (colour grades by town and month), with the county's grade thresholds for the page's legend.
-import { readSettings, runLoader } from "./warehouse.ts";
+import { readPageSettings, runLoader } from "./warehouse.ts";
 
 runLoader(async (warehouse) => {
-  const settings = await readSettings(warehouse);
+  const settings = await readPageSettings(warehouse);
   // The bins are the mart's (loaders/sql/marts/income_distribution.sql); the page draws and labels them.
   const [bins] = await warehouse.query(`select max(bin_width) as bin_width, max(top_bin) as top_bin from income_distribution`);
   return {

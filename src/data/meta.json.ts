@@ -1,6 +1,6 @@
 // Areas, periods with data and the settings pages need (suppression threshold, deadlines, grades),
 // plus whether this is a public build (work lists omitted).
-import { readSettings, runLoader } from "./warehouse.ts";
+import { readPageSettings, runLoader } from "./warehouse.ts";
 
 runLoader(async (warehouse) => {
   const areas = await warehouse.query(
@@ -10,5 +10,5 @@ runLoader(async (warehouse) => {
   const periods = await warehouse.query(
     `select period, period_type, first_month, last_month, end_month from periods order by period`,
   );
-  return { areas, periods, settings: await readSettings(warehouse), public: process.env.DIXIAN_PUBLIC === "1" };
+  return { areas, periods, settings: await readPageSettings(warehouse), public: process.env.DIXIAN_PUBLIC === "1" };
 });

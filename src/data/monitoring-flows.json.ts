@@ -1,10 +1,10 @@
 // 监测帮扶 page data (county aggregates only, no household rows), read from the marts monitoring_flows,
 // monitoring_stocks and timeliness: identifications by kind and by risk type, eliminations by mode and
 // measures of active households by month; timeliness in working days; no-labour households by town.
-import { readSettings, runLoader } from "./warehouse.ts";
+import { readPageSettings, runLoader } from "./warehouse.ts";
 
 runLoader(async (warehouse) => {
-  const settings = await readSettings(warehouse);
+  const settings = await readPageSettings(warehouse);
   const flow = (dimension: string, as: string) =>
     warehouse.query(
       `select month, category as ${as}, households

@@ -75,7 +75,7 @@ export interface PageSettings {
 }
 
 /** The one-row `cfg_settings` table the build writes from data/config/settings.json. */
-export async function readSettings(warehouse: Warehouse): Promise<PageSettings> {
+export async function readPageSettings(warehouse: Warehouse): Promise<PageSettings> {
   const rows = await warehouse.query("select * from cfg_settings limit 1");
   if (rows.length === 0) throw new Error("数据仓库中的 cfg_settings 为空");
   return rows[0] as unknown as PageSettings;

@@ -3,7 +3,7 @@
 // monitoring line that are not monitored, (3) monitored households due for an elimination review. Names and
 // IDs are masked HERE, before anything leaves Node; with DIXIAN_PUBLIC=1 no household row is output at all.
 import { maskId, maskName } from "../../loaders/privacy/mask.ts";
-import { readSettings, runLoader } from "./warehouse.ts";
+import { readPageSettings, runLoader } from "./warehouse.ts";
 import type { JsonRow, Warehouse } from "./warehouse.ts";
 
 const isPublic = process.env.DIXIAN_PUBLIC === "1";
@@ -30,7 +30,7 @@ async function list(warehouse: Warehouse, name: string, columns: string, order: 
 
 runLoader(async (warehouse) => {
   if (isPublic) return { public: true, asOf: null, lists: null };
-  const settings = await readSettings(warehouse);
+  const settings = await readPageSettings(warehouse);
   const [latest] = await warehouse.query("select max(period) as month from household_status");
   return {
     public: false,
