@@ -10,7 +10,7 @@ const instance = await DuckDBInstance.create(":memory:");
 const conn = await instance.connect();
 const start = process.hrtime.bigint();
 const cpuStart = process.cpuUsage();
-let rows = 0;
+let rows: number;
 if (mode === "loader") {
   const summary = await loadInputFolder(conn, target, { reportsDir: reports });
   if (summary.refused.length > 0) throw new Error(summary.refused.map((f) => f.message).join("\n"));

@@ -94,7 +94,7 @@ export function formatPrivacyFindings(findings: PrivacyFinding[], limit = 50): s
   ];
   for (const f of findings.slice(0, limit)) {
     const times = f.occurrences > 1 ? `（${f.occurrences} 处）` : "";
-    lines.push(`  - ${f.file}：${KIND_ZH[f.kind]} ${f.value}${times}　…${f.context}…`);
+    lines.push(`  - ${f.file}：${KIND_ZH[f.kind]} ${f.value}${times}\u3000…${f.context}…`);
   }
   if (findings.length > limit) lines.push(`  ……另有 ${findings.length - limit} 处未列出`);
   return lines.join("\n");

@@ -56,6 +56,7 @@ function* textsOf(name: string, bytes: Uint8Array, depth = 0): Generator<DistTex
 
 /** Printable runs of an unknown binary file, read as UTF-8: uncompressed strings in it stay findable. */
 function latin1Strings(bytes: Uint8Array): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what this strips
   return utf8.decode(bytes).replace(/[\u0000-\u0008\u000e-\u001f\ufffd]+/g, "\n");
 }
 

@@ -2,7 +2,7 @@ import { CONTRACTS, type Contract } from "../contracts/index.ts";
 import type { FieldSpec } from "../contracts/field.ts";
 import { cellText, toHalfWidth, type Cell } from "./parse-values.ts";
 
-const UNIT = /[(（\[【]\s*(万元|元|%|％|人|户|天|元\/人|元\/人·年)\s*[)）\]】]$/;
+const UNIT = /[(（[【]\s*(万元|元|%|％|人|户|天|元\/人|元\/人·年)\s*[)）\]】]$/;
 
 /** '合同金额（万元）' → { name: '合同金额', unit: '万元' }; spaces, '*' marks and full-width forms removed. */
 export function normalizeHeader(raw: Cell): { name: string; unit: string | null } {

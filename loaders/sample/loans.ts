@@ -54,7 +54,7 @@ function issueDay(rng: Rng, from: Day, to: Day): Day {
   return dayOf(y, m, Math.min(partsOf(d).d, 28));
 }
 
-interface Draft extends Omit<Loan, "id" | "delinquentFrom" | "settledOn" | "watchFrom" | "extendedOn"> {}
+type Draft = Omit<Loan, "id" | "delinquentFrom" | "settledOn" | "watchFrom" | "extendedOn">;
 
 /** Repayment behaviour: most loans perform; after a severe shock some fall overdue, some are extended. */
 function behaviour(rng: Rng, draft: Draft, baseRisk: number): Pick<Loan, "delinquentFrom" | "settledOn" | "watchFrom" | "extendedOn"> {

@@ -23,7 +23,7 @@ export async function runSqlModels(conn: DuckDBConnection, modelsDir: string): P
     try {
       await conn.run(readFileSync(file, "utf-8"));
     } catch (error) {
-      throw new Error(`SQL 模型 ${file} 执行失败：${(error as Error).message}`);
+      throw new Error(`SQL 模型 ${file} 执行失败：${(error as Error).message}`, { cause: error });
     }
   }
   return files;

@@ -32,7 +32,7 @@ runLoader(async (warehouse) => {
          from timeliness where area_level = 'county' order by all`,
     ),
     noLabourByTown: await warehouse.query(
-      `select month, area_code as town_code, active_no_labour as monitored, no_labour_file_not_eliminated as risk_not_eliminated
+      `select month, area_code as town_code, active_no_labour as monitored
          from monitoring_stocks where area_level = 'town' order by month, town_code`,
     ),
   };

@@ -17,6 +17,6 @@ export async function readTowns(): Promise<TownEntry[]> {
     });
   } catch (error) {
     // Without the list the town pages would silently vanish from the site: fail the build instead.
-    throw new Error(`无法从数据仓库 ${warehousePath()} 读取乡镇列表（areas 表）：${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`无法从数据仓库 ${warehousePath()} 读取乡镇列表（areas 表）：${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
 }

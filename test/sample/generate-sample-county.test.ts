@@ -46,7 +46,10 @@ describe("extract files", () => {
       const canonical = header.map((h) => h.replace(/\(万元\)$/, (m) => (f.amountUnit === "万元" ? "" : m)));
       const expected = f.periodInName ? HEADERS[f.extract].filter((h) => h !== "数据期") : HEADERS[f.extract];
       expect(canonical, f.name).toEqual(expected);
-      if (f.titleRows > 0) expect(rows[0].row).toBe(1), expect(rows[0].cells[0]).toMatch(/台账|信息表/);
+      if (f.titleRows > 0) {
+        expect(rows[0].row).toBe(1);
+        expect(rows[0].cells[0]).toMatch(/台账|信息表/);
+      }
     }
   });
 

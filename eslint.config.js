@@ -1,0 +1,2 @@
+// ESLint flat config: see tools/lint/eslint-config.js (why it lives there).
+export { default } from "./tools/lint/eslint-config.js";
