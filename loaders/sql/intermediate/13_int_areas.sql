@@ -1,7 +1,5 @@
 -- int_areas — grain: area (county 6 digits, town 9, village 12), from the village reference plus any
 -- village code the roster uses that the reference lacks (so no household drops out of the totals).
--- int_area_rollup — grain: village × level: the village, its town and its county, for aggregating
--- household facts to every level in one join.
 create or replace table int_areas as
 with reference as (
   select
@@ -52,13 +50,3 @@ union all
 select area_code, 'town', name, parent_code, households from towns
 union all
 select area_code, 'village', name, town_code, rural_households from villages;
-
-create or replace table int_area_rollup as
-select area_code as village_code, area_code, 'village' as area_level from int_areas where area_level = 'village'
-union all
-select v.area_code, v.parent_code, 'town' from int_areas v where v.area_level = 'village'
-union all
-select v.area_code, t.parent_code, 'county'
-from int_areas v
-join int_areas t on t.area_code = v.parent_code and t.area_level = 'town'
-where v.area_level = 'village';
