@@ -1,5 +1,6 @@
 -- int_household_snapshots — grain: household × snapshot month ('YYYY-MM').
 -- The per-household flags every monitoring indicator reads, computed once here from int_roster.
+-- key: snapshot_month, household_id
 create or replace table int_household_snapshots as
 with flags as (
   select

@@ -2,6 +2,7 @@
 -- Snapshot months per DOMAIN.md §7: end = latest household snapshot inside the period; start = latest
 -- snapshot before the period's first month, else the earliest inside; prior_year = the snapshot 12 months
 -- before the end month, when there is one. Loans have their own end month (latest ledger month inside).
+-- key: period
 create or replace table int_periods as
 with household_months as (
   select distinct snapshot_month as month from int_household_snapshots

@@ -1,6 +1,7 @@
 -- int_workdays — grain: calendar day over the span of the roster's dates and snapshot months.
 -- workday_seq counts working days (Monday–Friday minus cfg_holidays) up to and including the day, so the
 -- working days after day a up to and including day b are seq(b) − seq(a).
+-- key: day
 create or replace table int_workdays as
 with bounds as (
   -- the span of the roster's dates and of its snapshot months (pages count working days up to a month's

@@ -1,5 +1,6 @@
 -- int_areas — grain: area (county 6 digits, town 9, village 12), from the village reference plus any
 -- village code the roster uses that the reference lacks (so no household drops out of the totals).
+-- key: area_code
 create or replace table int_areas as
 with reference as (
   select

@@ -1,5 +1,6 @@
 -- int_village_lines — grain: year × village: the monitoring line that applies, the most specific area
 -- whose code prefixes the village code winning (a county's 6-digit line over its province's 2-digit one).
+-- key: year, village_code
 create or replace table int_village_lines as
 with lines as (
   select year, area_code, line

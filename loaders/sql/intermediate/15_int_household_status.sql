@@ -4,6 +4,7 @@
 -- snapshot's year for the household's village, income below it, and working days from risk discovery to
 -- identification and from identification to first assistance. The flags themselves (active, eliminated,
 -- guarantees) come from int_household_snapshots.
+-- key: snapshot_month, household_id
 create or replace table int_household_status as
 select
   s.*,

@@ -1,6 +1,7 @@
 -- int_household_periods — grain: period × household in the period's end snapshot.
 -- Everything a period-dependent indicator needs per household: identified in the period, timeliness in
 -- working days against the county's deadlines, and income below the line of the end snapshot's year.
+-- key: period, household_id
 create or replace table int_household_periods as
 with periods as (
   select period, first_day, last_day, end_month from int_periods where end_month is not null

@@ -1,6 +1,7 @@
 -- int_snapshot_area_stats — grain: snapshot month × area (every level).
 -- The stocks that start snapshots (denominators of return and new-poverty rates) and the snapshot
 -- 12 months earlier (income growth) supply, aggregated once per month rather than per period.
+-- key: snapshot_month, area_code
 create or replace table int_snapshot_area_stats as
 select
   h.snapshot_month,

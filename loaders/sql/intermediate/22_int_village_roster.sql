@@ -1,5 +1,6 @@
 -- int_village_roster — grain: period × village: roster households in the period's end snapshot and
 -- whether the village's figures are withheld where published (fewer than the county's threshold).
+-- key: period, village_code
 create or replace table int_village_roster as
 with counts as (
   select period, village_code, count(*) as roster_households

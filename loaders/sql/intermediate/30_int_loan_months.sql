@@ -3,6 +3,7 @@
 -- the town but no village); otherwise the village of the household matched by 户编号, else by 证件号码
 -- (each household's latest snapshot). county_code is set for every loan: loans that map to no village or
 -- town count at county level only.
+-- key: ledger_month, institution, loan_id
 create or replace table int_loan_months as
 with deduped as (
   select *

@@ -1,6 +1,7 @@
 -- ind_monitoring — grain: monitoring indicator code × period × area (county, town, village).
 -- Household facts of the end snapshot are counted once per area level; every area of int_areas gets a
 -- row for every period with household data, so an area with no households reads 0 (counts) or empty (rates).
+-- key: code, period, area_code
 create or replace table ind_monitoring as
 with facts as (
   select r.area_code, r.area_level, h.*

@@ -2,6 +2,7 @@
 -- income_pc_median: median over the end snapshot's 脱贫户 (denominator = households it is taken over);
 -- income_growth: mean of the end snapshot ÷ mean of the snapshot 12 months earlier − 1, the two means
 -- kept as numerator and denominator.
+-- key: code, period, area_code
 create or replace table ind_income as
 with medians as (
   select

@@ -2,6 +2,7 @@
 -- loan_balance: balances of the period's last ledger month. A village sums the loans attributed to it, a
 -- town the loans attributed to it or to one of its villages; the county sums every loan of the county,
 -- including those that map to no village or town.
+-- key: code, period, area_code
 create or replace table ind_loans as
 with end_ledgers as (
   select p.period, l.*

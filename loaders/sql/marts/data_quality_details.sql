@@ -1,6 +1,7 @@
 -- data_quality_details — grain: rejected row × broken rule × column, the first 5,000 in file, sheet, row, rule
 -- and column order (detail_order); values are the masked ones the loader stored, never a value in clear.
 -- The full list with raw values stays in the county's data/reports/rejections.csv.
+-- key: detail_order
 create or replace table data_quality_details as
 with ordered as (
   select

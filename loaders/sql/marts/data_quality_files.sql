@@ -1,6 +1,7 @@
 -- data_quality_files — grain: load_log entry (file × sheet × load attempt): what became of each file the
 -- loader saw (loaded, refused with the reason, or skipped as already loaded), with its row accounting
 -- (rows_read = rows_accepted + rows_rejected). loaded_at is text 'YYYY-MM-DD HH:MM' as the page shows it.
+-- key: file, sheet?
 create or replace table data_quality_files as
 with log as (
   select file, sheet, extract, period, status, rows_read, rows_accepted, rows_rejected, message, loaded_at

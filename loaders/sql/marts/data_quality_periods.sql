@@ -1,6 +1,7 @@
 -- data_quality_periods — grain: extract × period ('—' for extracts without a period), over loaded files only:
 -- files, rows read / accepted / rejected, and reject_rate = rejected ÷ read (empty when nothing was read).
 -- Monthly extracts count per month; a file-level period such as 2024-01~2024-03 stays as it is.
+-- key: extract, period
 create or replace table data_quality_periods as
 with loaded as (
   select extract, coalesce(period, '—') as period, rows_read, rows_accepted, rows_rejected

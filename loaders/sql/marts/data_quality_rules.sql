@@ -1,5 +1,6 @@
 -- data_quality_rules — grain: extract × rule: distinct rejected rows breaking the rule (a row breaking two rules
 -- counts under each) and, as an example, the message of the first such row in file and row order.
+-- key: extract, rule
 create or replace table data_quality_rules as
 with rejected as (
   select extract, rule, file, sheet, "row", column_name, message

@@ -1,5 +1,6 @@
 -- data_quality_source_rules — grain: extract × source × rule: distinct rejected rows of that source breaking the
 -- rule, over all periods (the page names each source's most frequent reason).
+-- key: extract, source_key, rule
 create or replace table data_quality_source_rules as
 with rejected as (
   select extract, source_key, rule, file, sheet, "row"

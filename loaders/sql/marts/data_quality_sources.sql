@@ -2,6 +2,7 @@
 -- villages, the insurer for policies and claims): distinct rejected rows, accepted staging rows (households,
 -- loans and policies only; empty otherwise) and reject_rate = rejected ÷ (rejected + accepted). source_name is
 -- the town's name from the area reference when the source is a town code, else the source itself.
+-- key: extract, period?, source_key
 create or replace table data_quality_sources as
 with rejected as (
   select extract, period, source_key, count(distinct (file, sheet, "row")) as rejected

@@ -1,6 +1,7 @@
 -- data_quality_totals — grain: one row for the whole load: files by status, rows read / accepted / rejected
 -- over loaded files, and rejections (rejected row × broken rule records, of which data_quality_details holds
 -- at most the first 5,000).
+-- key: (one row)
 create or replace table data_quality_totals as
 with files as (
   select

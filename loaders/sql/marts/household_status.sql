@@ -5,6 +5,7 @@
 -- monitoring line of the snapshot's year, working days to identification and to first assistance), plus
 -- the colour grade with the county's thresholds (cfg_settings).
 -- Holds personal fields like staging does: anything published from it must be aggregated or masked.
+-- key: period, household_id
 create or replace table household_status as
 with grades as (
   select grade_red_below, grade_green_from from cfg_settings limit 1

@@ -2,6 +2,7 @@
 -- 脱贫户 with a 人均纯收入 in each month's snapshot (household_status), in 1,000-yuan bins: bin = the lower
 -- edge in yuan, negative incomes in bin 0, 40,000 and above in one open bin 40000 (bin_width NULL).
 -- Only non-empty bins have a row; top_bin repeats the open bin's edge so readers need not know it.
+-- key: month, bin
 create or replace table income_distribution as
 with params as (
   select 1000 as bin_width, 40000 as top_bin

@@ -4,6 +4,7 @@
 -- not suppressed here: pages and downloads read indicators_published.
 -- To add a family: write loaders/sql/intermediate/6x_ind_<family>.sql producing
 -- (code, period, area_code, area_level, value, numerator, denominator) and add it to the union below.
+-- key: code, period, area_code
 create or replace table indicators as
 with all_rows as (
   select code, period, area_code, area_level, value, numerator, denominator from ind_monitoring

@@ -1,6 +1,7 @@
 -- indicators_published — grain: as indicators. The one suppression rule for anything published: a
 -- village row whose village has fewer roster households in the period's end snapshot than the county's
 -- threshold (cfg_settings) keeps its key but loses value, numerator and denominator, suppressed = true.
+-- key: code, period, area_code
 create or replace view indicators_published as
 select
   i.code,

@@ -7,6 +7,7 @@
 --                     with no labour capacity never does), by 风险消除方式 ('未填方式');
 --   active_measure    a stock: active monitored households of the month's snapshot by 帮扶措施 (once per type).
 -- Monthly flows add up to half-years and years. Only non-zero cells have a row.
+-- key: month, area_code, dimension, category
 create or replace table monitoring_flows as
 with households as (
   -- household_status for the fields and the active rule; int_household_periods of the month period for

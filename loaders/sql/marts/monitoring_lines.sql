@@ -1,6 +1,7 @@
 -- monitoring_lines — grain: year with household snapshots and a monitoring line.
 -- The line most of the county's villages use that year (a county normally has one), and the lowest and
 -- highest village lines, from int_village_lines (the most specific area's line per village).
+-- key: year
 create or replace table monitoring_lines as
 select
   year::integer as year,

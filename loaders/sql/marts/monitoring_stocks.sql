@@ -4,6 +4,7 @@
 -- 帮扶措施, and those with no labour capacity (整户无劳动能力: never counted as eliminated, so every monitored
 -- no-labour household is active); no_labour_file_not_eliminated = of the latter, those whose file also says
 -- 风险是否消除 否 (the rest were marked eliminated in the file and are kept under social security).
+-- key: month, area_code
 create or replace table monitoring_stocks as
 with months as (
   select period from int_periods where period_type = 'month' and end_month is not null

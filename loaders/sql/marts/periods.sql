@@ -1,6 +1,7 @@
 -- periods — grain: period that has data (household snapshots or loan ledgers).
 -- first_month/last_month bound the calendar period; end_month is its last month with household data
 -- (else with ledgers), the month stock indicators are read from.
+-- key: period
 create or replace table periods as
 select
   period,

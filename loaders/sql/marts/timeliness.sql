@@ -3,6 +3,7 @@
 -- working days from 风险发现日期 to 识别监测日期 and from 识别监测日期 to 首次帮扶日期 (household_status, Mon–Fri
 -- minus cfg_holidays). Days above 60 read 61 ("more than 60"); NULL = a date missing (for assistance: not
 -- yet assisted). The page reads the days against the deadlines of cfg_settings.
+-- key: month, area_code, identify_workdays?, assist_workdays?
 create or replace table timeliness as
 with identified as (
   select

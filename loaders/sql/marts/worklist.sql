@@ -7,6 +7,7 @@
 --               identified at least six months before the month's last day, income not below the line, all
 --               guarantees met; households with no labour capacity stay monitored and are left out.
 -- Holds names and ID numbers in clear, like household_status: whatever publishes it must mask them.
+-- key: list, household_id
 create or replace table worklist as
 with latest as (
   select max(period) as month, last_day(strptime(max(period) || '-01', '%Y-%m-%d'))::date as ref_date
