@@ -17,9 +17,11 @@ describe("generic model tests", () => {
   const work = mkdtempSync(join(tmpdir(), "dixian-generic-"));
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-  it("every model declares its key", () => {
+  it("every model declares its key and is named like its file", () => {
     expect(MODELS.filter((m) => m.key === null).map((m) => m.path)).toEqual([]);
     expect(MODELS.length).toBeGreaterThan(30);
+    const misnamed = MODELS.filter((m) => m.path.replace(/^\w+\/(\d+_)?/, "").replace(/\.sql$/, "") !== m.table);
+    expect(misnamed.map((m) => `${m.path} → ${m.table}`)).toEqual([]);
   });
 
   it.each(["extracts", "extracts-edge", "extracts-worklist"])("hold on the fixture warehouse %s", async (extracts) => {
