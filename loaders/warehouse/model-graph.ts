@@ -78,11 +78,20 @@ interface QueryRefs {
   functions: Set<string>;
 }
 
-/** Tables (minus the query's own CTE names) and functions a query reads, from DuckDB's parse tree. */
-async function queryRefs(conn: DuckDBConnection, query: string, where: string): Promise<QueryRefs> {
+/**
+ * Tables (minus the query's own CTE names) and functions a query reads, from DuckDB's parse tree. A query
+ * the serializer cannot read (a PIVOT without an IN list needs the data to bind) takes its tables from the
+ * file's `-- reads:` line instead; without one it is refused.
+ */
+async function queryRefs(conn: DuckDBConnection, query: string, where: string, declared: string[] | null): Promise<QueryRefs> {
   const reader = await conn.runAndReadAll("select json_serialize_sql($1::varchar) as tree", [query]);
   const tree = JSON.parse(String(reader.getRowObjectsJS()[0].tree));
-  if (tree.error) throw new ModelGraphError(`${where}：无法解析 SQL（${tree.error_message}）`);
+  if (tree.error) {
+    if (declared) return { tables: new Set(declared), functions: new Set() };
+    throw new ModelGraphError(
+      `${where}：无法从 SQL 读出它读取的表（${tree.error_message}）。请改写该语句，或在文件头写一行「-- reads: 表1, 表2」列出它读取的表。`,
+    );
+  }
   const tables = new Set<string>();
   const ctes = new Set<string>();
   const functions = new Set<string>();
@@ -113,6 +122,8 @@ export async function readModel(conn: DuckDBConnection, file: string, path: stri
   const made = { tables: [] as string[], macros: [] as string[] };
   const tables = new Set<string>();
   const functions = new Set<string>();
+  // the fallback for a statement DuckDB cannot serialize: tables named in a `-- reads: a, b` header line
+  const declared = sql.match(/^-- reads:\s*(.+)$/m)?.[1].split(",").map((t) => t.trim().toLowerCase()).filter(Boolean) ?? null;
   const add = (refs: QueryRefs) => {
     refs.tables.forEach((t) => tables.add(t));
     refs.functions.forEach((f) => functions.add(f));
@@ -123,17 +134,17 @@ export async function readModel(conn: DuckDBConnection, file: string, path: stri
     if ((match = statement.match(CREATE_AS))) {
       made.tables.push(unquote(match[2]));
       creates.push(unquote(match[2]));
-      add(await queryRefs(conn, match[3], where));
+      add(await queryRefs(conn, match[3], where, declared));
     } else if ((match = statement.match(CREATE_COLUMNS))) {
       made.tables.push(unquote(match[1]));
       creates.push(unquote(match[1]));
     } else if ((match = statement.match(CREATE_MACRO))) {
       made.macros.push(unquote(match[1]));
       creates.push(unquote(match[1]));
-      add(await queryRefs(conn, match[2] ? match[3] : `select ${match[3]}`, where));
+      add(await queryRefs(conn, match[2] ? match[3] : `select ${match[3]}`, where, declared));
     } else if ((match = statement.match(INSERT))) {
       tables.add(unquote(match[1]));
-      add(await queryRefs(conn, match[2], where));
+      add(await queryRefs(conn, match[2], where, declared));
     } else {
       throw new ModelGraphError(
         `${where}：无法识别的语句「${statement.slice(0, 60)}…」。模型只能用 create table/view … as、create macro 和 insert into。`,

@@ -106,6 +106,14 @@ describe("readModel", () => {
     expect(plan.inputs.get("marts/r.sql")).toEqual(["intermediate/05_int_macros.sql"]);
   });
 
+  it("takes the tables from a '-- reads:' line when DuckDB cannot serialize the query, and asks for one otherwise", async () => {
+    const conn = await memory();
+    const pivot = "create table p as select * from (pivot stg_x on k using sum(v));";
+    await expect(readModel(conn, "f", "marts/p.sql", pivot)).rejects.toThrow(/marts\/p\.sql：无法从 SQL 读出它读取的表.*-- reads:/);
+    const model = await readModel(conn, "f", "marts/p.sql", `-- p — grain: one row.\n-- reads: stg_x\n${pivot}`);
+    expect(model.reads).toEqual(["stg_x"]);
+  });
+
   it("splits statements on semicolons outside strings, quoted names and comments", () => {
     expect(splitStatements("select ';' as \"a;b\"; -- x; y\nselect 2 /* ; */;")).toEqual(["select ';' as \"a;b\"", "select 2"]);
   });
