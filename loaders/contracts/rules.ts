@@ -24,6 +24,7 @@ export const RULE_TITLES = {
   maturity_not_after_issue: "到期日期不晚于发放日期",
   paid_before_report: "赔付日期早于报案日期",
   end_before_start: "终止日期早于起保日期",
+  subsidy_exceeds_premium: "财政补贴大于保费",
   code_hierarchy: "村、乡镇、县代码不相属",
   duplicate_key: "重复记录",
 } as const;
