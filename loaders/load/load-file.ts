@@ -73,7 +73,7 @@ export async function loadFile(path: string, rel: string, checksum: string, stat
     if (contract.needsPeriod && !hasPeriodColumn && filePeriod === null) {
       await located.close();
       const field = contract.fields.find((x) => x.kind === "period")!;
-      throw new Refusal(`缺少数据期：文件中没有 ${describeField(field)} 列，文件名中也没有 YYYY-MM 或 YYYYMM 形式的年月，请加 数据期 列或在文件名中写明年月`);
+      throw new Refusal(`缺少数据期：文件中没有 ${describeField(field)} 列，文件名中也没有年月或日期（如 2025-03、202503、2025年3月 或导出日期 20250302），请加 数据期 列或在文件名中写明年月`);
     }
     const plan = makePlan(contract, located.match.columns, filePeriod);
     writer = new StagingWriter(contract, join(state.tmpDir, `stage-${process.pid}-${Date.now()}.csv`), rel, state.conn, state.partRows);
