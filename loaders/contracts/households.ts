@@ -109,7 +109,9 @@ export const households = defineContract({
     {
       code: "income_missing",
       column: "income_pc",
-      uses: ["income_pc", "household_size", ...INCOME_PARTS],
+      // Not skipped when an income field is unusable: such a field is nulled with a warning first, and then
+      // this rule must still see whether 人均纯收入 can be had at all.
+      uses: ["household_size"],
       // 人均纯收入 (or its five parts) is a required value (DOMAIN §6): without it the row cannot be used.
       severity: "reject",
       check(row) {

@@ -1,5 +1,7 @@
 // Rule codes and their Chinese messages. The code is the contract with reports and the quality page; the
-// message says what the office must fix.
+// message says what the office must fix. Whether a broken rule rejects the row or only warns (DOMAIN §11) is
+// not a property of the code: field checks reject in required columns and warn elsewhere, and each cross-field
+// rule states its severity and action where it is defined (the table is in docs/architecture.md).
 
 export const RULE_TITLES = {
   required: "必填项为空",

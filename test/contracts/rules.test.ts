@@ -201,6 +201,15 @@ describe("reject only what cannot be used (DOMAIN §11)", () => {
     expect(judge("households", { ...household, 区划代码: "530101001999" })).toMatchObject({ rejected: true, defects: ["village_unknown:reject:-"] });
     expect(judge("households", { ...household, 户编号: null })).toMatchObject({ rejected: true, defects: ["required:reject:-"] });
   });
+  it("rejects a row whose only income value is unusable, though each income column is optional", () => {
+    const { 人均纯收入: _stated, ...noStated } = household;
+    expect(judge("households", noStated)).toMatchObject({ rejected: false, defects: [] });
+    const unusable = judge("households", { ...noStated, 工资性收入: "一万" });
+    expect(unusable.rejected).toBe(true);
+    expect(unusable.defects).toEqual(["invalid_number:warn:null", "income_missing:reject:-"]);
+    // with 人均纯收入 stated, an unusable component is only nulled
+    expect(judge("households", { ...household, 工资性收入: "一万" })).toMatchObject({ rejected: false, defects: ["invalid_number:warn:null"] });
+  });
   it("rejects a row with one rejection among warnings, and reports both", () => {
     const { rejected, defects } = judge("households", { ...household, 劳动力人数: 5, 证件号码: "110105194912310021" });
     expect(rejected).toBe(true);
