@@ -44,8 +44,8 @@ export async function runBuild(options: RunBuildOptions = {}): Promise<RunBuildR
     reportsDir: options.reportsDir,
     allowPartial: options.allowPartial,
   });
-  const { rowsRead, rowsAccepted, rowsRejected } = warehouse.load;
-  log(`读取 ${rowsRead} 行：接受 ${rowsAccepted}，拒收 ${rowsRejected}；${warehouse.load.refused.length} 个文件无法使用`);
+  const { rowsRead, rowsAccepted, rowsRejected, rowsWarned } = warehouse.load;
+  log(`读取 ${rowsRead} 行：接受 ${rowsAccepted}（其中 ${rowsWarned} 行有警告），拒收 ${rowsRejected}；${warehouse.load.refused.length} 个文件无法使用`);
 
   const env = { DIXIAN_DB: dbPath, DIXIAN_PUBLIC: options.public ? "1" : "0" };
   if (options.preview) {

@@ -26,9 +26,9 @@ await runCli(async () => {
   for (const f of load.files) {
     const where = f.sheet ? `${f.file}（${f.sheet}）` : f.file;
     const status = f.status === "loaded" ? "已载入" : f.status === "skipped" ? "已跳过（重复文件）" : "无法使用";
-    process.stdout.write(`${status}\t${where}\t${f.extract ?? "-"}\t${f.period ?? "-"}\t读取 ${f.rowsRead}\t接受 ${f.rowsAccepted}\t拒收 ${f.rowsRejected}${f.message ? `\t${f.message}` : ""}\n`);
+    process.stdout.write(`${status}\t${where}\t${f.extract ?? "-"}\t${f.period ?? "-"}\t读取 ${f.rowsRead}\t接受 ${f.rowsAccepted}\t拒收 ${f.rowsRejected}${f.rowsWarned ? `（另有 ${f.rowsWarned} 行有警告，已载入）` : ""}${f.message ? `\t${f.message}` : ""}\n`);
   }
-  process.stdout.write(`合计：读取 ${load.rowsRead} 行，接受 ${load.rowsAccepted}，拒收 ${load.rowsRejected}；仓库 ${result.dbPath}\n`);
+  process.stdout.write(`合计：读取 ${load.rowsRead} 行，接受 ${load.rowsAccepted}，拒收 ${load.rowsRejected}，有警告 ${load.rowsWarned}（已载入）；仓库 ${result.dbPath}\n`);
   // --allow-partial swaps the warehouse in, but refused files still make the command fail at the end.
   if (load.refused.length > 0) {
     process.stderr.write(`${describeRefusals(load)}\n`);

@@ -28,6 +28,8 @@ export const claims = defineContract({
   rules: [
     ...idRules(),
     villageRule(),
-    dateOrderRule("paid_before_report", { key: "paid_date", label: "赔付日期" }, { key: "report_date", label: "报案日期" }),
+    // Kept as written: nulling 赔付日期 would drop a paid amount from 赔付金额 (money that was paid); the
+    // settlement-time median must skip such negative intervals instead.
+    dateOrderRule("paid_before_report", { key: "paid_date", label: "赔付日期" }, { key: "report_date", label: "报案日期" }, { action: "keep" }),
   ],
 });

@@ -18,12 +18,23 @@ export interface RowContext {
 
 export type TypedRow = Record<string, unknown>;
 
+/**
+ * What a broken rule does to its row (DOMAIN.md §11): `reject` drops the row (it cannot be used at all);
+ * `warn` keeps it and reports the break beside the rejections.
+ */
+export type Severity = "reject" | "warn";
+/** What a warning does to the reported field: `keep` it as written, or `null` it in staging. */
+export type WarnAction = "keep" | "null";
+
 /** A rule across fields; `uses` are field keys, and the rule is skipped when one of them is already invalid. */
 export interface CrossRule {
   code: RuleCode;
-  /** Field key the rejection is reported against. */
+  /** Field key the defect is reported against (and, for a warning whose action is `null`, the field nulled). */
   column: string;
   uses: readonly string[];
+  severity: Severity;
+  /** For warnings: what happens to `column`, fixed or decided by the row (the reason is documented at the rule). */
+  action?: WarnAction | ((row: TypedRow) => WarnAction);
   /** A Chinese message saying what to fix when broken, else null. */
   check(row: TypedRow, ctx: RowContext): string | null;
 }
@@ -105,6 +116,8 @@ export function villageRule(column = "area_code"): CrossRule {
     code: "village_unknown",
     column,
     uses: [column],
+    // An area code not in the reference: the row cannot be placed in any town or village (DOMAIN §11).
+    severity: "reject",
     check(row, ctx) {
       const code = row[column] as string | null;
       if (code === null || ctx.villages === null || areaKnown(code, ctx)) return null;
@@ -116,17 +129,21 @@ export function villageRule(column = "area_code"): CrossRule {
 /**
  * A rule that one date does not come before another (`strict`: comes after it). Either date blank: the rule
  * has nothing to compare and passes. Dates are ISO `YYYY-MM-DD` strings here, so text order is date order.
+ * Dates out of order are a warning (DOMAIN §11): the row is kept, and `action` says whether the reported date
+ * (`report`: the later one by default) is kept or nulled; each rule says why at its definition.
  */
 export function dateOrderRule(
   code: RuleCode,
   later: { key: string; label: string },
   earlier: { key: string; label: string },
-  { strict = false } = {},
+  { strict = false, action = "keep" as WarnAction, report = "later" as "later" | "earlier" } = {},
 ): CrossRule {
   return {
     code,
-    column: later.key,
+    column: report === "later" ? later.key : earlier.key,
     uses: [later.key, earlier.key],
+    severity: "warn",
+    action,
     check(row) {
       const a = row[later.key] as string | null;
       const b = row[earlier.key] as string | null;
@@ -136,17 +153,22 @@ export function dateOrderRule(
   };
 }
 
-/** A rule that one number is not greater than another (e.g. 劳动力人数 ≤ 家庭人口数); a blank passes. */
+/**
+ * A rule that one number is not greater than another (e.g. 劳动力人数 ≤ 家庭人口数); a blank passes. A warning
+ * (DOMAIN §11): `action` says whether the smaller-should-be field is kept or nulled.
+ */
 export function notAboveRule(
   code: RuleCode,
   smaller: { key: string; label: string },
   larger: { key: string; label: string },
-  { unit = "", hint = "" } = {},
+  { unit = "", hint = "", action = "keep" as WarnAction } = {},
 ): CrossRule {
   return {
     code,
     column: smaller.key,
     uses: [smaller.key, larger.key],
+    severity: "warn",
+    action,
     check(row) {
       const a = row[smaller.key] as number | null;
       const b = row[larger.key] as number | null;

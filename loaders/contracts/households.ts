@@ -69,21 +69,36 @@ export const households = defineContract({
       code: "monitor_kind_mismatch",
       column: "monitor_kind",
       uses: ["is_monitored", "monitor_kind"],
+      // 是否监测对象 is a required field and wins. Monitored without a kind: the household still counts as
+      // monitored in every total, only in no per-kind split (keep). Not monitored with a kind: the kind is
+      // nulled, so per-kind counts never include a household that is not monitored.
+      severity: "warn",
+      action: (row) => (row.is_monitored === false ? "null" : "keep"),
       check(row) {
         if (row.is_monitored === true && row.monitor_kind === null) return "是否监测对象为 是，请填写监测对象类别";
         if (row.is_monitored === false && row.monitor_kind !== null) return "是否监测对象为 否，监测对象类别应留空（或改为 是）";
         return null;
       },
     },
-    dateOrderRule("elimination_before_identification", { key: "elimination_date", label: "风险消除日期" }, { key: "identified_date", label: "识别监测日期" }),
-    // 识别监测日期 is the county's approval after the risk was found: the other order would also count as
-    // "timely" in 识别及时率 with a negative number of working days.
-    dateOrderRule("identification_before_discovery", { key: "identified_date", label: "识别监测日期" }, { key: "risk_found_date", label: "风险发现日期" }),
-    notAboveRule("labour_exceeds_size", { key: "labour_count", label: "劳动力人数" }, { key: "household_size", label: "家庭人口数" }),
+    // 识别监测日期 is the county's approval record, from which the identification flows and both timeliness
+    // rates are counted; an elimination before it is impossible, so the elimination date is nulled: the
+    // household keeps 风险是否消除 (stocks unchanged) and only its dated elimination flow is lost.
+    dateOrderRule("elimination_before_identification", { key: "elimination_date", label: "风险消除日期" }, { key: "identified_date", label: "识别监测日期" }, { action: "null" }),
+    // 识别监测日期 is the county's approval after the risk was found: the other order would count as "timely" in
+    // 识别及时率 with a negative number of working days. The discovery date is nulled (reported against it):
+    // the identification still counts in 新识别监测对象, but not in 识别及时率's numerator or denominator.
+    // Nulling the approval date instead would drop the identification and make the household "overdue".
+    dateOrderRule("identification_before_discovery", { key: "identified_date", label: "识别监测日期" }, { key: "risk_found_date", label: "风险发现日期" }, { action: "null", report: "earlier" }),
+    // 家庭人口数 is required and counts persons; a labour count above it is impossible, so it is nulled.
+    notAboveRule("labour_exceeds_size", { key: "labour_count", label: "劳动力人数" }, { key: "household_size", label: "家庭人口数" }, { action: "null" }),
     {
       code: "income_inconsistent",
       column: "income_pc",
       uses: ["income_pc", "household_size", ...INCOME_PARTS],
+      // The stated 人均纯收入 is the figure the county's system records and the income indicators use: kept
+      // as written, the household stays in every stock (DOMAIN §11); the mismatch is listed for checking.
+      severity: "warn",
+      action: "keep",
       check(row, ctx) {
         const given = row.income_pc as number | null;
         const computed = computedIncomePc(row);
@@ -94,7 +109,11 @@ export const households = defineContract({
     {
       code: "income_missing",
       column: "income_pc",
-      uses: ["income_pc", "household_size", ...INCOME_PARTS],
+      // Not skipped when an income field is unusable: such a field is nulled with a warning first, and then
+      // this rule must still see whether 人均纯收入 can be had at all.
+      uses: ["household_size"],
+      // 人均纯收入 (or its five parts) is a required value (DOMAIN §6): without it the row cannot be used.
+      severity: "reject",
       check(row) {
         if (row.income_pc !== null || computedIncomePc(row) !== null) return null;
         return "人均纯收入为空，且收入构成不全无法计算，请补填人均纯收入或五项收支";

@@ -9,6 +9,8 @@ export function idRules(column = "id_number", applies: (row: TypedRow) => boolea
       code: "id_format",
       column,
       uses: [column],
+      // An ID that is not an ID cannot match the household or borrower (DOMAIN §11: reject).
+      severity: "reject",
       check(row) {
         const id = value(row);
         if (id === null || !applies(row) || checkIdNumber(id) !== "format") return null;
@@ -19,6 +21,8 @@ export function idRules(column = "id_number", applies: (row: TypedRow) => boolea
       code: "id_checksum",
       column,
       uses: [column],
+      // A wrong check digit means a mistyped number: it would match nobody, or somebody else.
+      severity: "reject",
       check(row) {
         const id = value(row);
         if (id === null || !applies(row) || checkIdNumber(id) !== "checksum") return null;

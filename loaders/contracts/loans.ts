@@ -37,7 +37,10 @@ export const loans = defineContract({
   rules: [
     ...idRules("id_number", (row) => row.borrower_type === null || row.borrower_type === "个人"),
     villageRule(),
-    notAboveRule("balance_exceeds_contract", { key: "balance", label: "贷款余额" }, { key: "contract_amount", label: "合同金额" }, { unit: " 元", hint: "（注意表头单位 元/万元）" }),
-    dateOrderRule("maturity_not_after_issue", { key: "maturity_date", label: "到期日期" }, { key: "issue_date", label: "发放日期" }, { strict: true }),
+    // 贷款余额 is the bank's reported month-end figure that 贷款余额 sums: kept as written (DOMAIN §11 warning).
+    notAboveRule("balance_exceeds_contract", { key: "balance", label: "贷款余额" }, { key: "contract_amount", label: "合同金额" }, { unit: " 元", hint: "（注意表头单位 元/万元）", action: "keep" }),
+    // 发放日期 is required and dates the issuance flows; a maturity not after it would give a term of zero or
+    // less to any term-based check, so the optional 到期日期 is nulled.
+    dateOrderRule("maturity_not_after_issue", { key: "maturity_date", label: "到期日期" }, { key: "issue_date", label: "发放日期" }, { strict: true, action: "null" }),
   ],
 });

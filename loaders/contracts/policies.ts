@@ -28,7 +28,10 @@ export const policies = defineContract({
   rules: [
     ...idRules(),
     villageRule(),
-    dateOrderRule("end_before_start", { key: "end_date", label: "终止日期" }, { key: "start_date", label: "起保日期" }),
-    notAboveRule("out_of_range", { key: "subsidy", label: "财政补贴" }, { key: "premium", label: "保费" }, { unit: " 元" }),
+    // Both dates are required: kept as written; a policy ending before it starts is never in force on any day,
+    // so it adds to no coverage, and its premium still counts in the period of 起保日期.
+    dateOrderRule("end_before_start", { key: "end_date", label: "终止日期" }, { key: "start_date", label: "起保日期" }, { action: "keep" }),
+    // 保费 is required; a subsidy above it would overstate 财政补贴, so the optional 财政补贴 is nulled.
+    notAboveRule("subsidy_exceeds_premium", { key: "subsidy", label: "财政补贴" }, { key: "premium", label: "保费" }, { unit: " 元", action: "null" }),
   ],
 });

@@ -1,5 +1,7 @@
 // Rule codes and their Chinese messages. The code is the contract with reports and the quality page; the
-// message says what the office must fix.
+// message says what the office must fix. Whether a broken rule rejects the row or only warns (DOMAIN §11) is
+// not a property of the code: field checks reject in required columns and warn elsewhere, and each cross-field
+// rule states its severity and action where it is defined (the table is in docs/architecture.md).
 
 export const RULE_TITLES = {
   required: "必填项为空",
@@ -24,6 +26,7 @@ export const RULE_TITLES = {
   maturity_not_after_issue: "到期日期不晚于发放日期",
   paid_before_report: "赔付日期早于报案日期",
   end_before_start: "终止日期早于起保日期",
+  subsidy_exceeds_premium: "财政补贴大于保费",
   code_hierarchy: "村、乡镇、县代码不相属",
   duplicate_key: "重复记录",
 } as const;

@@ -24,6 +24,8 @@ export const villages = defineContract({
       code: "code_hierarchy",
       column: "area_code",
       uses: ["area_code", "town_code", "county_code"],
+      // The reference defines the area tree; a village outside its own town's code cannot be placed: reject.
+      severity: "reject",
       check(row) {
         const village = row.area_code as string;
         const town = row.town_code as string;

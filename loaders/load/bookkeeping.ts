@@ -5,7 +5,10 @@ import { periodFromFileName } from "../read/parse-values.ts";
 import { sqlString } from "./staging-writer.ts";
 import type { FileOutcome } from "./load-input-folder.ts";
 
-/** A rejected row × broken rule, as the reports and the rejections table hold it. */
+/**
+ * A rejected row × broken rule, as the reports and the rejections table hold it; also a kept row × warning
+ * (the warnings table), where `action` says what was done to the field.
+ */
 export interface Rejection {
   file: string;
   sheet: string | null;
@@ -19,20 +22,26 @@ export interface Rejection {
   extract: string;
   period: string | null;
   sourceKey: string | null;
+  /** Warnings only: 'keep' (value kept as written) or 'null' (value nulled in staging); null for rejections. */
+  action: "keep" | "null" | null;
 }
 
 const BOOKKEEPING_DDL = `
 create table if not exists load_log (
   file VARCHAR, sheet VARCHAR, checksum VARCHAR, extract VARCHAR, period VARCHAR,
-  rows_read INTEGER, rows_accepted INTEGER, rows_rejected INTEGER, status VARCHAR, message VARCHAR,
+  rows_read INTEGER, rows_accepted INTEGER, rows_rejected INTEGER, rows_warned INTEGER, status VARCHAR, message VARCHAR,
   loaded_at TIMESTAMP
 );
 create table if not exists rejections (
   file VARCHAR, sheet VARCHAR, "row" INTEGER, column_name VARCHAR, value_masked VARCHAR, rule VARCHAR,
   message VARCHAR, extract VARCHAR, period VARCHAR, source_key VARCHAR
+);
+create table if not exists warnings (
+  file VARCHAR, sheet VARCHAR, "row" INTEGER, column_name VARCHAR, value_masked VARCHAR, rule VARCHAR,
+  message VARCHAR, extract VARCHAR, period VARCHAR, source_key VARCHAR, action VARCHAR
 );`;
 
-/** Every staging table (even for extracts with no file), load_log and rejections. */
+/** Every staging table (even for extracts with no file), load_log, rejections and warnings. */
 export async function createLoadTables(conn: DuckDBConnection): Promise<void> {
   for (const contract of CONTRACTS) await conn.run(stagingDdl(contract));
   await conn.run(BOOKKEEPING_DDL);
@@ -57,13 +66,17 @@ function sqlValue(value: string | number | null): string {
 }
 
 export async function logOutcome(conn: DuckDBConnection, o: FileOutcome): Promise<void> {
-  const values = [o.file, o.sheet, o.checksum, o.extract, o.period, o.rowsRead, o.rowsAccepted, o.rowsRejected, o.status, o.message];
-  await conn.run(`insert into load_log values (${values.map(sqlValue).join(", ")}, current_timestamp)`);
+  const values = [o.file, o.sheet, o.checksum, o.extract, o.period, o.rowsRead, o.rowsAccepted, o.rowsRejected, o.rowsWarned, o.status, o.message];
+  await conn.run(
+    "insert into load_log (file, sheet, checksum, extract, period, rows_read, rows_accepted, rows_rejected, rows_warned, status, message, loaded_at) " +
+      `values (${values.map(sqlValue).join(", ")}, current_timestamp)`,
+  );
 }
 
-export async function storeRejections(conn: DuckDBConnection, rejections: readonly Rejection[]): Promise<void> {
+/** Appends rejections (masked values only) to `rejections`, or warnings, with their action, to `warnings`. */
+export async function storeRejections(conn: DuckDBConnection, rejections: readonly Rejection[], table: "rejections" | "warnings" = "rejections"): Promise<void> {
   if (rejections.length === 0) return;
-  const appender = await conn.createAppender("rejections");
+  const appender = await conn.createAppender(table);
   const text = (v: string | null) => (v === null ? appender.appendNull() : appender.appendVarchar(v));
   for (const r of rejections) {
     text(r.file);
@@ -76,6 +89,7 @@ export async function storeRejections(conn: DuckDBConnection, rejections: readon
     text(r.extract);
     text(r.period);
     text(r.sourceKey);
+    if (table === "warnings") text(r.action);
     appender.endRow();
   }
   appender.flushSync();

@@ -24,10 +24,27 @@ export interface LoadState {
 export interface FileResult {
   outcome: FileOutcome;
   rejections: Rejection[];
+  /** Warnings of accepted rows (each with its action). */
+  warnings: Rejection[];
 }
 
-/** Most rejection details kept per file; the counts stay exact beyond it. */
+/** Most rejection details (and, separately, warning details) kept per file; the counts stay exact beyond it. */
 export const MAX_DETAILS_PER_FILE = 200_000;
+
+function loadMessage(rejected: number, rejectionDetails: number, warned: number, warningDetails: number): string | null {
+  const parts: string[] = [];
+  if (rejected > 0) {
+    parts.push(rejectionDetails >= MAX_DETAILS_PER_FILE
+      ? `${rejected} 行被拒绝；明细过多，拒绝报告只列前 ${MAX_DETAILS_PER_FILE} 条，请先按报告修正后重新报送`
+      : `${rejected} 行被拒绝，见拒绝报告`);
+  }
+  if (warned > 0) {
+    parts.push(warningDetails >= MAX_DETAILS_PER_FILE
+      ? `${warned} 行已载入但有警告；警告报告只列前 ${MAX_DETAILS_PER_FILE} 条`
+      : `${warned} 行已载入但有警告，见警告报告`);
+  }
+  return parts.length === 0 ? null : parts.join("；");
+}
 
 function periodLabel(periods: Set<string>, fallback: string | null): string | null {
   if (periods.size === 0) return fallback;
@@ -42,7 +59,7 @@ function periodLabel(periods: Set<string>, fallback: string | null): string | nu
 export async function loadFile(path: string, rel: string, checksum: string, state: LoadState): Promise<FileResult> {
   const base: FileOutcome = {
     file: rel, sheet: null, extract: null, period: null, checksum, status: "refused",
-    rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, message: null,
+    rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, rowsWarned: 0, message: null,
   };
   let writer: StagingWriter | null = null;
   let added: { known: Set<string>; keys: string[] } | null = null;
@@ -56,7 +73,7 @@ export async function loadFile(path: string, rel: string, checksum: string, stat
     if (contract.needsPeriod && !hasPeriodColumn && filePeriod === null) {
       await located.close();
       const field = contract.fields.find((x) => x.kind === "period")!;
-      throw new Refusal(`缺少数据期：文件中没有 ${describeField(field)} 列，文件名中也没有 YYYY-MM 或 YYYYMM 形式的年月，请加 数据期 列或在文件名中写明年月`);
+      throw new Refusal(`缺少数据期：文件中没有 ${describeField(field)} 列，文件名中也没有年月或日期（如 2025-03、202503、2025年3月 或导出日期 20250302），请加 数据期 列或在文件名中写明年月`);
     }
     const plan = makePlan(contract, located.match.columns, filePeriod);
     writer = new StagingWriter(contract, join(state.tmpDir, `stage-${process.pid}-${Date.now()}.csv`), rel, state.conn, state.partRows);
@@ -69,43 +86,57 @@ export async function loadFile(path: string, rel: string, checksum: string, stat
     const periods = new Set<string>();
     let lastPeriod: unknown = null;
     const rejections: Rejection[] = [];
+    const warnings: Rejection[] = [];
     const keyHeaders = contract.key.map((k) => located.match.columns.find((c) => c.field.key === k)?.header ?? contract.fields.find((x) => x.key === k)!.header);
     let read = 0;
     let rejected = 0;
+    let warned = 0;
     for await (const batch of located.rows) {
       for (const { row: rowNumber, cells } of batch) {
         if (isSkippedRow(cells)) continue;
         read++;
-        const { row, defects } = validateRow(plan, cells, state.ctx);
+        const result = validateRow(plan, cells, state.ctx);
+        const row = result.row;
+        let defects = result.defects;
+        let isRejected = result.rejected;
         if (row.period !== lastPeriod && typeof row.period === "string") {
           lastPeriod = row.period;
           periods.add(row.period);
         }
-        if (defects.length === 0) {
+        if (!isRejected) {
           let key = "";
           for (let k = 0; k < keyFields.length; k++) key += `${row[keyFields[k]]}\u0001`;
           if (known.has(key)) {
-            defects.push({
+            // A repeat is rejected; the warnings of the copy are moot, the first row was kept.
+            isRejected = true;
+            defects = [{
               rule: "duplicate_key", column: keyHeaders[0], fieldKey: contract.key[0], value: contract.key.map((k) => String(row[k])).join(" / "),
-              message: `与前面的记录重复（${keyHeaders.join(" + ")} 相同），请删除重复行或核对编号`,
-            });
+              message: `与前面的记录重复（${keyHeaders.join(" + ")} 相同），请删除重复行或核对编号`, severity: "reject", action: null,
+            }];
           } else {
             known.add(key);
             added.keys.push(key);
           }
         }
         if (defects.length > 0) {
-          rejected++;
           const sourceKey = contract.sourceKey(row, state.ctx);
+          const period = typeof row.period === "string" ? row.period : null;
+          // A rejected row lists what rejects it; a kept row lists its warnings.
+          const list = isRejected ? rejections : warnings;
           for (const d of defects) {
-            if (rejections.length >= MAX_DETAILS_PER_FILE) break;
-            rejections.push({
+            if (isRejected !== (d.severity === "reject")) continue;
+            if (list.length >= MAX_DETAILS_PER_FILE) break;
+            list.push({
               file: rel, sheet: located.sheet, row: rowNumber, column: d.column, value: d.value,
               valueMasked: maskValue(d.fieldKey, d.value) ?? "", rule: d.rule, message: d.message,
-              extract: contract.extract, period: typeof row.period === "string" ? row.period : null, sourceKey,
+              extract: contract.extract, period, sourceKey, action: d.action,
             });
           }
-          continue;
+          if (isRejected) {
+            rejected++;
+            continue;
+          }
+          warned++;
         }
         contract.complete?.(row);
         writer.add(row, rowNumber);
@@ -118,12 +149,10 @@ export async function loadFile(path: string, rel: string, checksum: string, stat
     added = null;
     const outcome: FileOutcome = {
       ...base, status: "loaded", period: periodLabel(periods, filePeriod),
-      rowsRead: read, rowsAccepted: read - rejected, rowsRejected: rejected,
-      message: rejected === 0 ? null
-        : rejections.length >= MAX_DETAILS_PER_FILE ? `${rejected} 行被拒绝；明细过多，拒绝报告只列前 ${MAX_DETAILS_PER_FILE} 条，请先按报告修正后重新报送`
-        : `${rejected} 行被拒绝，见拒绝报告`,
+      rowsRead: read, rowsAccepted: read - rejected, rowsRejected: rejected, rowsWarned: warned,
+      message: loadMessage(rejected, rejections.length, warned, warnings.length),
     };
-    return { outcome, rejections };
+    return { outcome, rejections, warnings };
   } catch (error) {
     await writer?.discard();
     if (added) for (const key of added.keys) added.known.delete(key);
@@ -134,6 +163,6 @@ export async function loadFile(path: string, rel: string, checksum: string, stat
       base.sheet = error.sheet ?? base.sheet;
       base.extract = error.extract ?? base.extract;
     }
-    return { outcome: { ...base, status: "refused", message: `${rel}：${message}` }, rejections: [] };
+    return { outcome: { ...base, status: "refused", message: `${rel}：${message}` }, rejections: [], warnings: [] };
   }
 }

@@ -20,6 +20,8 @@ export interface FileOutcome {
   rowsRead: number;
   rowsAccepted: number;
   rowsRejected: number;
+  /** Accepted rows with at least one warning (counted among rowsAccepted). */
+  rowsWarned: number;
   message: string | null;
 }
 
@@ -29,6 +31,7 @@ export interface LoadSummary {
   rowsRead: number;
   rowsAccepted: number;
   rowsRejected: number;
+  rowsWarned: number;
 }
 
 export interface LoadOptions {
@@ -96,8 +99,9 @@ async function insurerLookup(conn: DuckDBConnection): Promise<Map<string, string
 
 /**
  * Loads every extract file of a folder into the staging tables, with full accounting: per file, rows
- * read = accepted + rejected; rejections go to the warehouse (masked) and to report files (raw, for the
- * county's staff); bad files are refused, never thrown; a file whose checksum is already loaded is skipped.
+ * read = accepted + rejected, rows with warnings counted among the accepted; rejections and warnings go to
+ * the warehouse (masked) and to report files (raw, for the county's staff); bad files are refused, never
+ * thrown; a file whose checksum is already loaded is skipped.
  */
 export async function loadInputFolder(conn: DuckDBConnection, inputDir: string, options: LoadOptions): Promise<LoadSummary> {
   await createLoadTables(conn);
@@ -109,6 +113,7 @@ export async function loadInputFolder(conn: DuckDBConnection, inputDir: string, 
   };
   const files: FileOutcome[] = [];
   const rejections: Rejection[] = [];
+  const warnings: Rejection[] = [];
   try {
     const ranked: { rel: string; rank: number }[] = [];
     for (const rel of listExtractFiles(inputDir)) ranked.push({ rel, rank: await loadRank(join(inputDir, rel)) });
@@ -121,7 +126,7 @@ export async function loadInputFolder(conn: DuckDBConnection, inputDir: string, 
       if (done.has(loadIdentity(checksum, rel))) {
         const outcome: FileOutcome = {
           file: rel, sheet: null, extract: null, period: null, checksum, status: "skipped",
-          rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, message: "内容相同的文件已经载入过，本次跳过",
+          rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, rowsWarned: 0, message: "内容相同的文件已经载入过，本次跳过",
         };
         files.push(outcome);
         await logOutcome(conn, outcome);
@@ -143,15 +148,18 @@ export async function loadInputFolder(conn: DuckDBConnection, inputDir: string, 
         ? {
             outcome: {
               file: rel, sheet: null, extract: null, period: null, checksum, status: "refused" as const,
-              rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, message: `${rel}：不支持旧版 .xls 格式，请用 Excel 或 WPS 另存为 .xlsx 或 CSV`,
+              rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, rowsWarned: 0, message: `${rel}：不支持旧版 .xls 格式，请用 Excel 或 WPS 另存为 .xlsx 或 CSV`,
             },
             rejections: [],
+            warnings: [],
           }
         : await loadFile(path, rel, checksum, state);
       files.push(result.outcome);
       for (const r of result.rejections) rejections.push(r); // not push(...): a big file has too many for the stack
+      for (const w of result.warnings) warnings.push(w);
       await logOutcome(conn, result.outcome);
       await storeRejections(conn, result.rejections);
+      await storeRejections(conn, result.warnings, "warnings");
       if (result.outcome.status === "loaded") done.add(loadIdentity(checksum, rel));
     }
   } finally {
@@ -163,7 +171,8 @@ export async function loadInputFolder(conn: DuckDBConnection, inputDir: string, 
     rowsRead: files.reduce((s, f) => s + f.rowsRead, 0),
     rowsAccepted: files.reduce((s, f) => s + f.rowsAccepted, 0),
     rowsRejected: files.reduce((s, f) => s + f.rowsRejected, 0),
+    rowsWarned: files.reduce((s, f) => s + f.rowsWarned, 0),
   };
-  writeReports(options.reportsDir, summary, rejections);
+  writeReports(options.reportsDir, summary, rejections, warnings);
   return summary;
 }

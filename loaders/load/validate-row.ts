@@ -1,5 +1,5 @@
 import { compileContractChecks, type FieldCheck } from "../contracts/compile-checks.ts";
-import type { Contract, RowContext, TypedRow } from "../contracts/contract.ts";
+import type { Contract, CrossRule, RowContext, Severity, TypedRow, WarnAction } from "../contracts/contract.ts";
 import { ENUM_ALIASES } from "../contracts/enums.ts";
 import type { FieldSpec } from "../contracts/field.ts";
 import type { RowIssue, RuleCode } from "../contracts/rules.ts";
@@ -53,15 +53,47 @@ export function makePlan(contract: Contract, columns: MappedColumn[], filePeriod
   };
 }
 
-/** A rejected row's broken rule, with the raw value as the file holds it. */
+/** A row's broken rule, with the raw value as the file holds it. */
 export interface RowDefect extends RowIssue {
   value: string;
   fieldKey: string;
+  /** `reject`: the row cannot be used; `warn`: the row is kept, with `action` applied to `fieldKey`. */
+  severity: Severity;
+  /** For warnings, what was done to the field: kept as written or nulled; null for rejections. */
+  action: WarnAction | null;
 }
 
 export interface RowResult {
   row: TypedRow;
   defects: RowDefect[];
+  /** Whether a defect rejects the row; false when it has none or only warnings. */
+  rejected: boolean;
+}
+
+/**
+ * A value that cannot be used in its column (unparseable, not on the list, out of range, a blank where one
+ * is not allowed): the row is rejected when the column is required or must not be blank (DOMAIN §11), else
+ * it is kept with the value nulled and a warning.
+ */
+export function fieldSeverity(field: FieldSpec): Severity {
+  return field.required === true || field.notNull === true ? "reject" : "warn";
+}
+
+function ruleAction(rule: CrossRule, row: TypedRow): WarnAction | null {
+  if (rule.severity === "reject") return null;
+  const action = rule.action ?? "keep";
+  return typeof action === "function" ? action(row) : action;
+}
+
+/** Applies the warnings' `null` actions once every rule has seen the row as written; says whether it is rejected. */
+function settle(row: TypedRow, defects: RowDefect[]): boolean {
+  let rejected = false;
+  for (let i = 0; i < defects.length; i++) {
+    const d = defects[i];
+    if (d.severity === "reject") rejected = true;
+    else if (d.action === "null") row[d.fieldKey] = null;
+  }
+  return rejected;
 }
 
 function enumValue(field: FieldSpec, text: string): string {
@@ -243,14 +275,25 @@ export function validateRow(plan: RowPlan, cells: readonly Cell[], ctx: RowConte
     values[i] = value;
   }
   const row = plan.build(values);
-  const defects: RowDefect[] = [];
   const rules = plan.contract.rules;
+  let defects: RowDefect[] | null = null;
   for (let r = 0; r < rules.length; r++) {
     const rule = rules[r];
     const message = rule.check(row, ctx);
-    if (message !== null) defects.push({ rule: rule.code, column: headerText(plan, rule.column), fieldKey: rule.column, value: rawValue(plan, cells, rule.column), message });
+    if (message !== null) (defects ??= []).push(crossDefect(plan, cells, rule, row, message));
   }
-  return { row, defects };
+  if (defects === null) return { row, defects: NO_DEFECTS, rejected: false };
+  return { row, defects, rejected: settle(row, defects) };
+}
+
+/** Shared by clean rows; never pushed to (a row with a defect gets its own array). */
+const NO_DEFECTS: RowDefect[] = [];
+
+function crossDefect(plan: RowPlan, cells: readonly Cell[], rule: CrossRule, row: TypedRow, message: string): RowDefect {
+  return {
+    rule: rule.code, column: headerText(plan, rule.column), fieldKey: rule.column, value: rawValue(plan, cells, rule.column), message,
+    severity: rule.severity, action: ruleAction(rule, row),
+  };
 }
 
 /** The full path: every parse error, every zod issue, and the cross-field rules on the fields that passed. */
@@ -270,7 +313,11 @@ function validateRowFully(plan: RowPlan, cells: readonly Cell[], ctx: RowContext
     if (field.kind === "period" && value === null) value = plan.filePeriod;
     if (value === INVALID) {
       const rule = PARSE_RULES[field.kind]!;
-      defects.push({ rule, column: headerText(plan, field.key), fieldKey: field.key, value: rawValue(plan, cells, field.key), message: `「${headerText(plan, field.key)}」${PARSE_HINTS[rule]}` });
+      const severity = fieldSeverity(field);
+      defects.push({
+        rule, column: headerText(plan, field.key), fieldKey: field.key, value: rawValue(plan, cells, field.key), message: `「${headerText(plan, field.key)}」${PARSE_HINTS[rule]}`,
+        severity, action: severity === "warn" ? "null" : null,
+      });
       markBad(field.key);
       row[field.key] = null;
     } else row[field.key] = value;
@@ -284,14 +331,17 @@ function validateRowFully(plan: RowPlan, cells: readonly Cell[], ctx: RowContext
       const { rule, hint } = zodRule(field, issue.code);
       // A blank period with no period in the file name: say where the period may come from.
       const message = field.kind === "period" && rule === "required" ? "数据期为空，文件名中也没有年月，请补填 数据期（如 2024-01）" : `「${headerText(plan, key)}」${hint}`;
-      defects.push({ rule, column: headerText(plan, key), fieldKey: key, value: rawValue(plan, cells, key), message });
+      const severity = fieldSeverity(field);
+      defects.push({ rule, column: headerText(plan, key), fieldKey: key, value: rawValue(plan, cells, key), message, severity, action: severity === "warn" ? "null" : null });
       markBad(key);
     }
   }
+  // A field warned about is nulled before the cross-field rules; they skip it (it is in `bad`) all the same.
+  for (const d of defects) if (d.severity === "warn") row[d.fieldKey] = null;
   for (const rule of plan.contract.rules) {
     if (bad !== NO_KEYS && rule.uses.some((key) => bad.has(key))) continue;
     const message = rule.check(row, ctx);
-    if (message !== null) defects.push({ rule: rule.code, column: headerText(plan, rule.column), fieldKey: rule.column, value: rawValue(plan, cells, rule.column), message });
+    if (message !== null) defects.push(crossDefect(plan, cells, rule, row, message));
   }
-  return { row, defects };
+  return { row, defects, rejected: settle(row, defects) };
 }

@@ -32,39 +32,50 @@ function writeLines(path: string, head: string, lines: Iterable<string>, tail = 
   }
 }
 
-/**
- * Writes the county's own reports: rejections.csv (BOM, opens in Excel), rejections.json, and the
- * per-file summary load-summary.csv/.json. They hold raw values, for the staff who fix the files.
- */
-export function writeReports(dir: string, summary: LoadSummary, rejections: readonly Rejection[]): void {
-  mkdirSync(dir, { recursive: true });
-  const header = ["文件", "工作表", "行号", "列", "值", "规则", "说明", "数据类型", "数据期", "来源"];
+/** What a warning did to its value, in the words of the report. */
+export const ACTION_TEXT = { keep: "保留原值", null: "已置空" } as const;
+
+/** One report pair: `<name>.csv` (BOM, opens in Excel) and `<name>.json`, raw values, written in chunks. */
+function writeIssueReport(dir: string, name: string, rows: readonly Rejection[], withAction: boolean): void {
+  const header = ["文件", "工作表", "行号", "列", "值", "规则", "说明", "数据类型", "数据期", "来源", ...(withAction ? ["处理"] : [])];
   writeLines(
-    join(dir, "rejections.csv"),
+    join(dir, `${name}.csv`),
     BOM + header.join(",") + "\r\n",
     (function* () {
-      for (const r of rejections) {
-        yield [r.file, r.sheet, r.row, r.column, r.value, r.rule, r.message, r.extract, r.period, r.sourceKey].map(csvCell).join(",") + "\r\n";
+      for (const r of rows) {
+        const cells: unknown[] = [r.file, r.sheet, r.row, r.column, r.value, r.rule, r.message, r.extract, r.period, r.sourceKey];
+        if (withAction) cells.push(r.action ? ACTION_TEXT[r.action] : "");
+        yield cells.map(csvCell).join(",") + "\r\n";
       }
     })(),
   );
   writeLines(
-    join(dir, "rejections.json"),
+    join(dir, `${name}.json`),
     "[",
     (function* () {
       let first = true;
-      for (const { valueMasked: _masked, ...r } of rejections) {
-        yield (first ? "\n " : ",\n ") + JSON.stringify(r);
+      for (const { valueMasked: _masked, action, ...r } of rows) {
+        yield (first ? "\n " : ",\n ") + JSON.stringify(withAction ? { ...r, action } : r);
         first = false;
       }
     })(),
     "\n]\n",
   );
+}
+
+/**
+ * Writes the county's own reports: rejections.csv and warnings.csv (BOM, open in Excel) with their .json,
+ * and the per-file summary load-summary.csv/.json. They hold raw values, for the staff who fix the files.
+ */
+export function writeReports(dir: string, summary: LoadSummary, rejections: readonly Rejection[], warnings: readonly Rejection[] = []): void {
+  mkdirSync(dir, { recursive: true });
+  writeIssueReport(dir, "rejections", rejections, false);
+  writeIssueReport(dir, "warnings", warnings, true);
   writeFileSync(
     join(dir, "load-summary.csv"),
     csv(
-      ["文件", "工作表", "数据类型", "数据期", "状态", "读取行数", "接受行数", "拒绝行数", "说明", "校验和"],
-      summary.files.map((f) => [f.file, f.sheet, f.extract, f.period, f.status, f.rowsRead, f.rowsAccepted, f.rowsRejected, f.message, f.checksum]),
+      ["文件", "工作表", "数据类型", "数据期", "状态", "读取行数", "接受行数", "拒绝行数", "其中有警告行数", "说明", "校验和"],
+      summary.files.map((f) => [f.file, f.sheet, f.extract, f.period, f.status, f.rowsRead, f.rowsAccepted, f.rowsRejected, f.rowsWarned, f.message, f.checksum]),
     ),
   );
   writeFileSync(join(dir, "load-summary.json"), JSON.stringify(summary, null, 1));

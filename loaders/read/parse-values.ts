@@ -188,8 +188,34 @@ export function parsePeriod(cell: Cell): Parsed<string> {
   return day.slice(0, 7);
 }
 
-/** A `YYYY-MM`, `YYYY_MM`, `YYYY年MM月` or `YYYYMM` inside a file name, else null. */
+// Year–month and date forms in file names. Every number is bounded by non-digits, so a digit run is read
+// whole: an 18-digit ID, a 10-digit timestamp or "608人" never yields a period. Years are 2000–2099.
+const MONTH_IN_NAME = [
+  /(?<!\d)(20\d{2})[-_.](0?[1-9]|1[0-2])(?![-_.]?\d)/, // 2025-09, 2025_9 (not the start of 2025-09-02)
+  /(?<!\d)(20\d{2})年(0?[1-9]|1[0-2])月/, // 2025年9月 (also the start of 2025年9月2日)
+  /(?<!\d)(20\d{2})(0[1-9]|1[0-2])(?!\d)/, // 202509: exactly six digits
+];
+const DAY_IN_NAME = [
+  /(?<!\d)(20\d{2})([-_.])(0?[1-9]|1[0-2])\2(0?[1-9]|[12]\d|3[01])(?!\d)/, // 2025-09-02
+  /(?<!\d)(20\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)/, // 20250902: exactly eight digits
+];
+
+/**
+ * The period a file name carries: a year–month (`2025-09`, `2025_09`, `2025年9月`, `202509`), else the month of a
+ * date (`20250902`, `2025-09-02`: real exports are named with their export date, e.g.
+ * `防止返贫致贫监测对象信息_20250902-风险未消除608人.xlsx` → 2025-09). A year–month wins over a date, since a
+ * name such as `贷款台账_202506_导出20250705.xlsx` names its period and its export day. Null when none.
+ */
 export function periodFromFileName(name: string): string | null {
-  const m = /(?<!\d)(20\d{2})(?:[-_.年]?)(0[1-9]|1[0-2])(?:月)?(?!\d)/.exec(name);
-  return m ? `${m[1]}-${m[2]}` : null;
+  for (const form of MONTH_IN_NAME) {
+    const m = form.exec(name);
+    if (m) return `${m[1]}-${pad(Number(m[2]))}`;
+  }
+  for (const form of DAY_IN_NAME) {
+    const m = form.exec(name);
+    if (!m) continue;
+    const [y, mo, d] = m.length === 5 ? [m[1], m[3], m[4]] : [m[1], m[2], m[3]];
+    if (dayOk(Number(y), Number(mo), Number(d))) return `${y}-${pad(Number(mo))}`;
+  }
+  return null;
 }

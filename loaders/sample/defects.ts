@@ -1,6 +1,7 @@
 // Deliberate defects: a few rows per file are broken the way real extracts break, and each one is recorded
-// with the row number Excel shows, so loader tests can check every one is rejected. Draws come from their
-// own random stream per file: changing the defect rate never changes the clean data.
+// with the row number Excel shows and whether the loader must reject the row or keep it with a warning
+// (DOMAIN §11), so loader tests can check every one is reported. Draws come from their own random stream per
+// file: changing the defect rate never changes the clean data.
 import { unknownVillageCode } from "./geography.ts";
 import { breakIdChecksum } from "./id-numbers.ts";
 import { dayOf, isoDay } from "./dates.ts";
@@ -8,7 +9,13 @@ import { rngFor, type Rng } from "./prng.ts";
 import type { Row } from "./snapshot.ts";
 import type { ExtractName } from "./headers.ts";
 
-export type DefectKind = "bad_id_checksum" | "unknown_village" | "duplicate_household" | "negative_amount" | "date_order";
+export type DefectKind = "bad_id_checksum" | "unknown_village" | "duplicate_household" | "negative_amount" | "date_order" | "income_mismatch";
+
+/**
+ * What the loader must do with a defect's row (DOMAIN §11): `reject` a row that cannot be used (bad ID, unknown
+ * village, repeated key, an unusable value in a required column), `warn` and keep a row with a secondary error.
+ */
+export type DefectSeverity = "reject" | "warn";
 
 export interface DefectRecord {
   file: string;
@@ -21,6 +28,8 @@ export interface DefectRecord {
   /** The bad value as written in the file (dates of Excel date cells as YYYY-MM-DD). */
   value: string;
   kind: DefectKind;
+  /** Rejected by the loader, or kept with a warning. */
+  severity: DefectSeverity;
   extract: ExtractName;
   note?: string;
 }
@@ -28,6 +37,7 @@ export interface DefectRecord {
 /** A defect applied to a row, before the writer knows how the column is spelled. */
 export interface AppliedDefect {
   kind: DefectKind;
+  severity: DefectSeverity;
   column: string;
   note?: string;
   /** The row is written twice; the defect is the second copy. */
@@ -40,7 +50,7 @@ function applicable(extract: ExtractName, row: Row): DefectKind[] {
   const kinds: DefectKind[] = [];
   const hasId = typeof row["证件号码"] === "string" && /^\d{17}[\dX]$/.test(row["证件号码"] as string);
   if (extract === "households") {
-    kinds.push("bad_id_checksum", "unknown_village", "duplicate_household");
+    kinds.push("bad_id_checksum", "unknown_village", "duplicate_household", "income_mismatch");
     if ((row["工资性收入"] as number) > 0) kinds.push("negative_amount");
     if (row["风险消除日期"]) kinds.push("date_order");
   } else if (extract === "loans") {
@@ -58,28 +68,35 @@ function apply(rng: Rng, extract: ExtractName, kind: DefectKind, row: Row): Appl
   switch (kind) {
     case "bad_id_checksum":
       row["证件号码"] = breakIdChecksum(row["证件号码"] as string);
-      return { kind, column: "证件号码" };
+      return { kind, severity: "reject", column: "证件号码" };
     case "unknown_village":
       row["区划代码"] = unknownVillageCode((row["区划代码"] as string).slice(0, 9));
-      return { kind, column: "区划代码" };
+      return { kind, severity: "reject", column: "区划代码" };
     case "duplicate_household":
-      return { kind, column: "户编号", duplicate: true };
+      return { kind, severity: "reject", column: "户编号", duplicate: true };
     case "negative_amount": {
+      // 贷款余额 is a required column (reject); 工资性收入 is optional: nulled with a warning.
       const column = extract === "households" ? "工资性收入" : "贷款余额";
       row[column] = -Math.abs(row[column] as number);
-      return { kind, column };
+      return { kind, severity: extract === "households" ? "warn" : "reject", column };
+    }
+    case "income_mismatch": {
+      // 人均纯收入 typed over by 10–40% more (plus 100 yuan, so always beyond any tolerance): kept with a warning.
+      const pc = row["人均纯收入"] as number;
+      row["人均纯收入"] = Math.round((pc * rng.uniform(1.1, 1.4) + 100) * 100) / 100;
+      return { kind, severity: "warn", column: "人均纯收入", note: "人均纯收入与收入构成不符" };
     }
     case "date_order": {
       if (extract === "households") {
         row["风险消除日期"] = isoDay(dayFromIso(row["识别监测日期"] as string) - rng.int(1, 60));
-        return { kind, column: "风险消除日期", note: "风险消除日期早于识别监测日期" };
+        return { kind, severity: "warn", column: "风险消除日期", note: "风险消除日期早于识别监测日期" };
       }
       if (extract === "loans") {
         row["到期日期"] = isoDay(dayFromIso(row["发放日期"] as string) - rng.int(1, 365));
-        return { kind, column: "到期日期", note: "到期日期早于发放日期" };
+        return { kind, severity: "warn", column: "到期日期", note: "到期日期早于发放日期" };
       }
       row["赔付日期"] = isoDay(dayFromIso(row["报案日期"] as string) - rng.int(1, 20));
-      return { kind, column: "赔付日期", note: "赔付日期早于报案日期" };
+      return { kind, severity: "warn", column: "赔付日期", note: "赔付日期早于报案日期" };
     }
   }
 }

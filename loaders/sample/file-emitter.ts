@@ -104,6 +104,7 @@ export class FileEmitter {
       column: this.headers[index],
       value: value instanceof Date ? value.toISOString().slice(0, 10) : String(value),
       kind: defect.kind,
+      severity: defect.severity,
       extract: this.spec.extract,
       ...(defect.duplicate ? { note: `与第 ${originalRow} 行重复` } : defect.note ? { note: defect.note } : {}),
     });

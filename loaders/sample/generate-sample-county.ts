@@ -5,7 +5,7 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, parse, resolve, sep } from "node:path";
 import { BANKS } from "./banks.ts";
 import { monthCompact, monthEnd, monthLabel, monthNumber, monthYear, parseMonth, utcDate } from "./dates.ts";
-import type { DefectKind, DefectRecord } from "./defects.ts";
+import type { DefectKind, DefectRecord, DefectSeverity } from "./defects.ts";
 import { FileEmitter, type EmitContext, type FileSpec } from "./file-emitter.ts";
 import { COUNTY, buildGeography } from "./geography.ts";
 import { HEADERS } from "./headers.ts";
@@ -153,8 +153,14 @@ export async function generateSampleCounty(options: SampleOptions): Promise<Samp
   files.push(await writeTable(ctx, { name: "监测线标准.csv", extract: "monitoring_lines", format: "csv-utf8-bom", columns: HEADERS.monitoring_lines }, monitoringLineRows(years)));
   files.push(await writeTable(ctx, { name: `${COUNTY.name}县级统计数据.csv`, extract: "county_stats", format: "csv-utf8-bom", columns: HEADERS.county_stats }, countyStatRows(years, { population: ruralPopulation })));
 
-  const defectsByKind: Record<DefectKind, number> = { bad_id_checksum: 0, unknown_village: 0, duplicate_household: 0, negative_amount: 0, date_order: 0 };
-  for (const d of defects) defectsByKind[d.kind]++;
+  const defectsByKind: Record<DefectKind, number> = {
+    bad_id_checksum: 0, unknown_village: 0, duplicate_household: 0, negative_amount: 0, date_order: 0, income_mismatch: 0,
+  };
+  const defectsBySeverity: Record<DefectSeverity, number> = { reject: 0, warn: 0 };
+  for (const d of defects) {
+    defectsByKind[d.kind]++;
+    defectsBySeverity[d.severity]++;
+  }
   const manifest: SampleManifest = {
     generator: "dixian-sample-county",
     version: 1,
@@ -167,7 +173,7 @@ export async function generateSampleCounty(options: SampleOptions): Promise<Samp
     summary: {
       towns: geography.towns.length, villages: geography.villages.length, households: households.length, loans: loans.length,
       policies: insurance.policies.length, claims: insurance.claims.length,
-      dataRows: files.reduce((n, f) => n + f.dataRows, 0), defectsByKind,
+      dataRows: files.reduce((n, f) => n + f.dataRows, 0), defectsByKind, defectsBySeverity,
     },
   };
   writeFileSync(join(o.outDir, MANIFEST_FILE), JSON.stringify(manifest, null, 2) + "\n");

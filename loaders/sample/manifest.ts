@@ -1,6 +1,6 @@
 // `_manifest.json`: what the generator wrote (it is not an extract). Loader tests read it to know each
 // file's form and every deliberate defect.
-import type { DefectKind, DefectRecord } from "./defects.ts";
+import type { DefectKind, DefectRecord, DefectSeverity } from "./defects.ts";
 import type { ExtractName } from "./headers.ts";
 import type { FileFormat } from "./table-writer.ts";
 
@@ -48,5 +48,7 @@ export interface SampleManifest {
     claims: number;
     dataRows: number;
     defectsByKind: Record<DefectKind, number>;
+    /** Defects whose rows the loader rejects, and those it keeps with a warning. */
+    defectsBySeverity: Record<DefectSeverity, number>;
   };
 }

@@ -17,6 +17,7 @@ export interface Episode {
   kind: MonitorKind;
   risks: string[];
   measures: string[];
+  /** Day of the first assistance measure (every episode gets one; a snapshot before it shows none). */
   assist: Day | null;
   eliminated: Day | null;
   mode: EliminationMode | null;
@@ -65,8 +66,11 @@ function makeEpisode(rng: Rng, hh: Household, trigger: Day, mainRisk: string, se
     if (!measures.includes(m)) measures.push(m);
   }
   if (!hh.noLabour && measures.length < 3 && rng.chance(0.2) && !measures.includes("金融帮扶")) measures.push("金融帮扶");
+  // First assistance (DOMAIN §8): most within days to three weeks of approval, some within six weeks, a few
+  // late (up to about three months); none waits longer, so the work list of households without a measure
+  // holds only recent or late cases, never households identified years ago.
   const timing = rng.next();
-  const assist = timing < 0.8 ? addWorkingDays(identified, rng.int(2, 15)) : timing < 0.95 ? addWorkingDays(identified, rng.int(16, 50)) : null;
+  const assist = addWorkingDays(identified, timing < 0.8 ? rng.int(2, 15) : timing < 0.96 ? rng.int(16, 30) : rng.int(31, 65));
   let eliminated: Day | null = null;
   let mode: EliminationMode | null = null;
   // Elimination needs labour, a measure in place, six months of monitoring and every guarantee secured.
@@ -80,6 +84,14 @@ function makeEpisode(rng: Rng, hh: Household, trigger: Day, mainRisk: string, se
     measures: assist === null ? [] : measures, assist, eliminated, mode, fixes,
   };
 }
+
+/**
+ * Calibration (DOMAIN §8: about 35% of the active stock newly identified each year, the stock roughly level):
+ * scales the chance that a shock or a screening visit starts an episode, and the chance of an episode in the
+ * years before the window (the stock the county already monitors).
+ */
+const NEW_EPISODE_SCALE = 0.72;
+const STOCK_SCALE = 1.2;
 
 /** Whether a household is under monitoring (or being identified) on `day`, so no new episode starts. */
 function busy(hh: Household, day: Day): boolean {
@@ -96,7 +108,7 @@ export function simulateMonitoring(seed: number, hh: Household, window: SimWindo
   const start = monthStart(window.first);
   const ratio = hh.basePc / countyLine(monthYear(window.first));
   const lifted = hh.type === "脱贫户";
-  const pStock = hh.noLabour ? (lifted ? 0.45 : 0.35) : ratio < 1 ? (lifted ? 0.3 : 0.25) : ratio < 1.4 ? 0.08 : lifted ? 0.015 : 0.012;
+  const pStock = STOCK_SCALE * (hh.noLabour ? (lifted ? 0.45 : 0.35) : ratio < 1 ? (lifted ? 0.3 : 0.25) : ratio < 1.4 ? 0.08 : lifted ? 0.015 : 0.012);
   if (rng.chance(pStock)) {
     const stockFrom = dayOf(monthYear(window.first) - 3, 1, 1);
     const trigger = rng.int(stockFrom, start - 50);
@@ -109,11 +121,11 @@ export function simulateMonitoring(seed: number, hh: Household, window: SimWindo
     for (; next < shocks.length && shocks[next].day <= end; next++) {
       const shock: Shock = shocks[next];
       if (busy(hh, shock.day)) continue;
-      const p = 0.1 + 0.3 * shock.severity + (ratio < 1.5 ? 0.1 : 0) + (hh.noLabour ? 0.25 : 0) + (lifted ? 0 : 0.1);
+      const p = NEW_EPISODE_SCALE * (0.1 + 0.3 * shock.severity + (ratio < 1.5 ? 0.1 : 0) + (hh.noLabour ? 0.25 : 0) + (lifted ? 0 : 0.1));
       if (rng.chance(p)) hh.episodes.push(makeEpisode(rng, hh, shock.day, SHOCK_RISK[shock.kind], shock.severity > 0.5));
     }
     // Monthly screening by village cadres finds low-income households without any shock.
-    if (m >= window.first && (ratio < 1.3 || hh.noLabour) && rng.chance(0.003)) {
+    if (m >= window.first && (ratio < 1.3 || hh.noLabour) && rng.chance(NEW_EPISODE_SCALE * 0.003)) {
       const day = monthStart(m) + rng.int(0, end - monthStart(m));
       if (!busy(hh, day)) hh.episodes.push(makeEpisode(rng, hh, day, screeningRisk(rng, hh), false));
     }

@@ -1,7 +1,7 @@
 // 数据质量 page data, read from the data_quality_* marts (values already masked by the loader). The extract and
 // rule titles and the field documentation are code, not data: they come straight from the zod contracts the
 // loader checks against, so they cannot drift from it. A public build (DIXIAN_PUBLIC=1) leaves out the
-// rejected-row details.
+// rejected-row and warning details.
 import { CONTRACTS } from "../../loaders/contracts/index.ts";
 import { fieldDocs } from "../../loaders/contracts/field-docs.ts";
 import { RULE_TITLES } from "../../loaders/contracts/rules.ts";
@@ -15,15 +15,15 @@ runLoader(async (warehouse) => {
     extracts: CONTRACTS.map((c) => ({ extract: c.extract, title: c.title })),
     rules: Object.entries(RULE_TITLES).map(([rule, title]) => ({ rule, title })),
     files: await warehouse.query(`
-      select file, sheet, extract, period, status, rows_read, rows_accepted, rows_rejected, message, loaded_at
+      select file, sheet, extract, period, status, rows_read, rows_accepted, rows_rejected, rows_warned, message, loaded_at
       from data_quality_files order by status = 'loaded', extract, file, sheet`),
     byExtractPeriod: await warehouse.query(`
-      select extract, period, files, rows_read, rows_accepted, rows_rejected, reject_rate
+      select extract, period, files, rows_read, rows_accepted, rows_rejected, rows_warned, reject_rate
       from data_quality_periods order by extract, period`),
     topRules: await warehouse.query(`
       select extract, rule, rows, example from data_quality_rules order by extract, rows desc, rule`),
     bySource: await warehouse.query(`
-      select extract, period, source_key, source_name, rejected, accepted, reject_rate
+      select extract, period, source_key, source_name, rejected, accepted, warned, reject_rate
       from data_quality_sources order by extract, source_key, period`),
     bySourceRule: await warehouse.query(`
       select extract, source_key, rule, rows from data_quality_source_rules order by extract, source_key, rows desc, rule`),
@@ -32,8 +32,16 @@ runLoader(async (warehouse) => {
       : await warehouse.query(`
           select file, sheet, "row", column_name, value_masked, rule, message, extract, period, source_key
           from data_quality_details order by detail_order`),
+    warningRules: await warehouse.query(`
+      select extract, rule, rows, nulled, example from data_quality_warning_rules order by extract, rows desc, rule`),
+    warningDetails: omitDetails
+      ? null
+      : await warehouse.query(`
+          select file, sheet, "row", column_name, value_masked, rule, message, action, extract, period, source_key
+          from data_quality_warning_details order by detail_order`),
     totals,
     detailTotal: Number(totals?.rejections ?? 0),
+    warningTotal: Number(totals?.warnings ?? 0),
     fields: CONTRACTS.flatMap((c) => fieldDocs(c)),
   };
 });

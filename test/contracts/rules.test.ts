@@ -131,3 +131,88 @@ describe("reference rules", () => {
     expect(rules("monitoring_lines", { 年度: 2024, 区划代码: "5301", 监测线: 7300 })).toEqual(["invalid_code"]);
   });
 });
+
+/** Validates one row; returns whether it is rejected, its defects as rule:severity:action, and the row as staged. */
+function judge(extract: ExtractName, record: Record<string, string | number | null>, context = ctx) {
+  const match = matchContract(contractFor(extract), Object.keys(record));
+  const plan = makePlan(match.contract, match.columns, null);
+  const { row, defects, rejected } = validateRow(plan, Object.values(record), context);
+  return { rejected, row, defects: defects.map((d) => `${d.rule}:${d.severity}:${d.action ?? "-"}`) };
+}
+
+describe("reject only what cannot be used (DOMAIN §11)", () => {
+  it("keeps a row whose income components do not add up, with a warning and 人均纯收入 as stated", () => {
+    // (10000 + 0 + 0 + 2000 − 0) ÷ 2 = 6000, stated 6500: off by 500 > 1
+    const { rejected, row, defects } = judge("households", { ...household, 人均纯收入: 6500 });
+    expect(rejected).toBe(false);
+    expect(defects).toEqual(["income_inconsistent:warn:keep"]);
+    expect(row.income_pc).toBe(6500);
+  });
+  it("keeps a row with 识别监测日期 before 风险发现日期 and nulls the discovery date, so it is not 'timely'", () => {
+    const { rejected, row, defects } = judge("households", {
+      ...household, 是否监测对象: "是", 监测对象类别: "边缘易致贫户", 风险发现日期: "2023-06-10", 识别监测日期: "2023-06-01",
+    });
+    expect(rejected).toBe(false);
+    expect(defects).toEqual(["identification_before_discovery:warn:null"]);
+    expect([row.risk_found_date, row.identified_date]).toEqual([null, "2023-06-01"]);
+  });
+  it("keeps a row with 风险消除日期 before 识别监测日期 and nulls the elimination date", () => {
+    const { rejected, row, defects } = judge("households", {
+      ...household, 是否监测对象: "是", 监测对象类别: "边缘易致贫户", 识别监测日期: "2023-06-01", 风险是否消除: "是", 风险消除日期: "2023-05-31",
+    });
+    expect([rejected, defects]).toEqual([false, ["elimination_before_identification:warn:null"]]);
+    expect([row.identified_date, row.elimination_date, row.risk_eliminated]).toEqual(["2023-06-01", null, true]);
+  });
+  it("nulls an enum value off the list in an optional column, and rejects one in a required column", () => {
+    const optional = judge("households", { ...household, 是否监测对象: "是", 监测对象类别: "困难户" });
+    expect(optional.rejected).toBe(false);
+    expect(optional.defects).toEqual(["invalid_enum:warn:null"]);
+    expect([optional.row.is_monitored, optional.row.monitor_kind]).toEqual([true, null]);
+    const list = judge("households", { ...household, 致贫返贫风险: "因病、懒" });
+    expect([list.rejected, list.defects, list.row.risks]).toEqual([false, ["invalid_enum:warn:null"], null]);
+    const required = judge("households", { ...household, 户类型: "贫困户" });
+    expect([required.rejected, required.defects]).toEqual([true, ["invalid_enum:reject:-"]]);
+  });
+  it("rejects a value that cannot be parsed in a required column, and nulls one in an optional column", () => {
+    expect(judge("households", { ...household, 家庭人口数: "三" }).defects).toEqual(["invalid_integer:reject:-"]);
+    expect(judge("households", { ...household, 家庭人口数: "三" }).rejected).toBe(true);
+    expect(judge("loans", { ...loan, 贷款余额: "四万" })).toMatchObject({ rejected: true, defects: ["invalid_number:reject:-"] });
+    const optional = judge("households", { ...household, 劳动力人数: "两个" });
+    expect([optional.rejected, optional.defects, optional.row.labour_count]).toEqual([false, ["invalid_integer:warn:null"], null]);
+    const negative = judge("households", { ...household, 工资性收入: -10000 });
+    // a negative component is nulled; 人均纯收入 is stated, so the income check has nothing to compare
+    expect([negative.rejected, negative.defects, negative.row.income_wage, negative.row.income_pc]).toEqual([false, ["out_of_range:warn:null"], null, 6000]);
+  });
+  it("keeps monitor_kind when monitored without a kind, nulls it when not monitored", () => {
+    expect(judge("households", { ...household, 是否监测对象: "是" })).toMatchObject({ rejected: false, defects: ["monitor_kind_mismatch:warn:keep"] });
+    const notMonitored = judge("households", { ...household, 监测对象类别: "边缘易致贫户" });
+    expect([notMonitored.rejected, notMonitored.defects, notMonitored.row.monitor_kind]).toEqual([false, ["monitor_kind_mismatch:warn:null"], null]);
+  });
+  it("keeps labour > size with labour nulled, and a balance above the contract as reported", () => {
+    const labour = judge("households", { ...household, 劳动力人数: 3 });
+    expect([labour.rejected, labour.defects, labour.row.labour_count]).toEqual([false, ["labour_exceeds_size:warn:null"], null]);
+    const balance = judge("loans", { ...loan, 贷款余额: 50001 });
+    expect([balance.rejected, balance.defects, balance.row.balance]).toEqual([false, ["balance_exceeds_contract:warn:keep"], 50001]);
+    const maturity = judge("loans", { ...loan, 到期日期: "2023-03-10" });
+    expect([maturity.rejected, maturity.defects, maturity.row.maturity_date]).toEqual([false, ["maturity_not_after_issue:warn:null"], null]);
+  });
+  it("still rejects a bad ID, an unknown area code and a blank key", () => {
+    expect(judge("households", { ...household, 证件号码: "110105194912310021" })).toMatchObject({ rejected: true, defects: ["id_checksum:reject:-"] });
+    expect(judge("households", { ...household, 区划代码: "530101001999" })).toMatchObject({ rejected: true, defects: ["village_unknown:reject:-"] });
+    expect(judge("households", { ...household, 户编号: null })).toMatchObject({ rejected: true, defects: ["required:reject:-"] });
+  });
+  it("rejects a row whose only income value is unusable, though each income column is optional", () => {
+    const { 人均纯收入: _stated, ...noStated } = household;
+    expect(judge("households", noStated)).toMatchObject({ rejected: false, defects: [] });
+    const unusable = judge("households", { ...noStated, 工资性收入: "一万" });
+    expect(unusable.rejected).toBe(true);
+    expect(unusable.defects).toEqual(["invalid_number:warn:null", "income_missing:reject:-"]);
+    // with 人均纯收入 stated, an unusable component is only nulled
+    expect(judge("households", { ...household, 工资性收入: "一万" })).toMatchObject({ rejected: false, defects: ["invalid_number:warn:null"] });
+  });
+  it("rejects a row with one rejection among warnings, and reports both", () => {
+    const { rejected, defects } = judge("households", { ...household, 劳动力人数: 5, 证件号码: "110105194912310021" });
+    expect(rejected).toBe(true);
+    expect(defects.sort()).toEqual(["id_checksum:reject:-", "labour_exceeds_size:warn:null"]);
+  });
+});

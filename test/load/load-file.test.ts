@@ -39,3 +39,33 @@ describe("loadFile keys across files", () => {
     }
   });
 });
+
+describe("loadFile periods from file names", () => {
+  it("takes the period from an export date YYYYMMDD in the name, and refuses a name with only a count", async () => {
+    const work = mkdtempSync(join(tmpdir(), "dixian-load-file-test-"));
+    const input = join(work, "input");
+    mkdirSync(input, { recursive: true });
+    const [header, ...rows] = readFileSync(join(FIXTURES, "households_2024-01.csv"), "utf-8").replace(/^\uFEFF/, "").split("\n");
+    // drop the 数据期 column: the first field of the header and of the first good row (H001)
+    const noPeriod = [header.split(",").slice(1).join(","), rows[0].split(",").slice(1).join(",")].join("\n") + "\n";
+    cpSync(join(FIXTURES, "villages.csv"), join(input, "villages.csv"));
+    writeFileSync(join(input, "防止返贫致贫监测对象信息_20250902-风险未消除608人.csv"), noPeriod);
+    writeFileSync(join(input, "风险未消除608人.csv"), noPeriod);
+    const instance = await DuckDBInstance.create(":memory:");
+    const conn = await instance.connect();
+    try {
+      const summary = await loadInputFolder(conn, input, { reportsDir: join(work, "reports") });
+      const dated = summary.files.find((f) => f.file.startsWith("防止返贫"))!;
+      expect([dated.status, dated.period, dated.rowsAccepted]).toEqual(["loaded", "2025-09", 1]);
+      const staged = (await conn.runAndReadAll("select household_id, period from stg_households")).getRows();
+      expect(staged).toEqual([["H001", "2025-09"]]);
+      const counted = summary.files.find((f) => f.file === "风险未消除608人.csv")!;
+      expect(counted.status).toBe("refused");
+      expect(counted.message).toContain("文件名中也没有年月或日期（如 2025-03、202503、2025年3月 或导出日期 20250302）");
+    } finally {
+      conn.closeSync();
+      instance.closeSync();
+      rmSync(work, { recursive: true, force: true });
+    }
+  });
+});

@@ -43,44 +43,70 @@ describe("loadInputFolder on the fixture folder", () => {
     expect(summary.files).toHaveLength(15); // 9 loaded, 6 refused
   });
 
-  it("counts every file: rows read = accepted + rejected, blank and 合计 rows not read", () => {
-    const counts = Object.fromEntries(summary.files.filter((f) => f.status === "loaded").map((f) => [f.file, [f.rowsRead, f.rowsAccepted, f.rowsRejected]]));
+  it("counts every file: rows read = accepted + rejected, rows with warnings among the accepted, blank and 合计 rows not read", () => {
+    const counts = Object.fromEntries(summary.files.filter((f) => f.status === "loaded").map((f) => [f.file, [f.rowsRead, f.rowsAccepted, f.rowsRejected, f.rowsWarned]]));
     expect(counts).toEqual({
-      "villages.csv": [4, 3, 1],
-      "monitoring_lines.csv": [3, 2, 1],
-      "county_stats.csv": [1, 1, 0],
-      "households_2024-01.csv": [16, 3, 13],
-      "gb18030/户信息202402.csv": [3, 2, 1],
-      "aliases/loans-2024-03.csv": [2, 2, 0],
-      "loans-bank.xlsx": [7, 2, 5],
-      "policies.csv": [4, 2, 2],
-      "claims.csv": [3, 2, 1],
+      "villages.csv": [4, 3, 1, 0],
+      "monitoring_lines.csv": [3, 2, 1, 0],
+      "county_stats.csv": [1, 1, 0, 0],
+      "households_2024-01.csv": [16, 9, 7, 6], // rows 4–7, 12 and 14 kept with a warning
+      "gb18030/户信息202402.csv": [3, 2, 1, 0],
+      "aliases/loans-2024-03.csv": [2, 2, 0, 0],
+      "loans-bank.xlsx": [7, 5, 2, 3], // rows 6–8 kept with a warning
+      "policies.csv": [4, 3, 1, 1],
+      "claims.csv": [3, 3, 0, 1],
     });
     expect(summary.rowsRead).toBe(summary.rowsAccepted + summary.rowsRejected);
-    expect(summary.rowsAccepted).toBe(19);
+    expect(summary.rowsAccepted).toBe(30);
+    expect(summary.rowsWarned).toBe(11);
+    expect(outcome(summary, "households_2024-01.csv").message).toBe("7 行被拒绝，见拒绝报告；6 行已载入但有警告，见警告报告");
   });
 
-  it("reports each household defect with its Excel row and rule", async () => {
+  it("rejects only the household rows that cannot be used, with their Excel row and rule", async () => {
     const rows = await query(conn, "select \"row\", column_name, rule from rejections where file = 'households_2024-01.csv' order by \"row\"");
     expect(rows.map((r) => `${r.row}:${r.rule}`)).toEqual([
-      "4:monitor_kind_mismatch", "5:elimination_before_identification", "6:labour_exceeds_size", "7:income_inconsistent",
-      "8:id_checksum", "9:village_unknown", "10:duplicate_key", "11:invalid_enum", "12:invalid_date", "13:required",
-      "14:invalid_boolean", "15:invalid_integer", "16:invalid_code",
+      "8:id_checksum", "9:village_unknown", "10:duplicate_key", "11:invalid_enum", "13:required", "15:invalid_integer", "16:invalid_code",
     ]);
     expect(rows.find((r) => r.rule === "id_checksum")?.column_name).toBe("证件号码");
   });
 
+  it("keeps the household rows with secondary errors, warns, and keeps or nulls the field as each rule says", async () => {
+    const rows = await query(conn, "select \"row\", column_name, rule, action from warnings where file = 'households_2024-01.csv' order by \"row\"");
+    expect(rows.map((r) => `${r.row}:${r.column_name}:${r.rule}:${r.action}`)).toEqual([
+      "4:监测对象类别:monitor_kind_mismatch:keep", // monitored without a kind: still counted as monitored
+      "5:风险消除日期:elimination_before_identification:null",
+      "6:劳动力人数:labour_exceeds_size:null",
+      "7:人均纯收入:income_inconsistent:keep",
+      "12:风险发现日期:invalid_date:null", // optional column: nulled
+      "14:住房安全:invalid_boolean:null",
+    ]);
+    const kept = await query(conn, `
+      select household_id, is_monitored, monitor_kind, elimination_date::varchar elim, labour_count, income_pc, risk_found_date::varchar found, housing_ok
+      from stg_households where household_id in ('H003', 'H004', 'H005', 'H006', 'H011', 'H013') order by household_id`);
+    expect(kept).toEqual([
+      { household_id: "H003", is_monitored: true, monitor_kind: null, elim: null, labour_count: 2, income_pc: 6300, found: "2023-05-03", housing_ok: true },
+      { household_id: "H004", is_monitored: true, monitor_kind: "边缘易致贫户", elim: null, labour_count: 2, income_pc: 6300, found: "2023-05-03", housing_ok: true },
+      { household_id: "H005", is_monitored: false, monitor_kind: null, elim: null, labour_count: null, income_pc: 6300, found: null, housing_ok: true },
+      { household_id: "H006", is_monitored: false, monitor_kind: null, elim: null, labour_count: 2, income_pc: 8000, found: null, housing_ok: true },
+      { household_id: "H011", is_monitored: false, monitor_kind: null, elim: null, labour_count: 2, income_pc: 6300, found: null, housing_ok: true },
+      { household_id: "H013", is_monitored: false, monitor_kind: null, elim: null, labour_count: 2, income_pc: 6300, found: null, housing_ok: null },
+    ]);
+  });
+
   it("reports the XLSX defects under the title row, with the sheet, and skips its 合计 row", async () => {
     const rows = await query(conn, "select sheet, \"row\", rule, source_key from rejections where file = 'loans-bank.xlsx' order by \"row\"");
-    expect(rows.map((r) => `${r.row}:${r.rule}`)).toEqual([
-      "6:balance_exceeds_contract", "7:maturity_not_after_issue", "8:invalid_enum", "9:duplicate_key", "10:invalid_number",
-    ]);
+    expect(rows.map((r) => `${r.row}:${r.rule}`)).toEqual(["9:duplicate_key", "10:invalid_number"]);
     expect(new Set(rows.map((r) => r.sheet))).toEqual(new Set(["贷款台账"]));
     expect(new Set(rows.map((r) => r.source_key))).toEqual(new Set(["农商银行"]));
+    const warned = await query(conn, "select sheet, \"row\", rule, action, source_key from warnings where file = 'loans-bank.xlsx' order by \"row\"");
+    expect(warned.map((r) => `${r.row}:${r.rule}:${r.action}`)).toEqual([
+      "6:balance_exceeds_contract:keep", "7:maturity_not_after_issue:null", "8:invalid_enum:null",
+    ]);
+    expect(new Set(warned.map((r) => `${r.sheet}|${r.source_key}`))).toEqual(new Set(["贷款台账|农商银行"]));
   });
 
   it("stores typed, converted values: 万元 to yuan, Excel serial dates, lists, period from the file name", async () => {
-    const loans = await query(conn, "select loan_id, period, contract_amount, balance, issue_date::varchar d, maturity_date::varchar m from stg_loans where period = '2024-01' order by loan_id");
+    const loans = await query(conn, "select loan_id, period, contract_amount, balance, issue_date::varchar d, maturity_date::varchar m from stg_loans where period = '2024-01' and loan_id in ('L1', 'L2') order by loan_id");
     expect(loans).toEqual([
       { loan_id: "L1", period: "2024-01", contract_amount: 50000, balance: 40000, d: "2023-03-10", m: "2026-03-10" },
       { loan_id: "L2", period: "2024-01", contract_amount: 50000, balance: 40000, d: "2023-06-15", m: "2026-06-15" },
@@ -113,8 +139,8 @@ describe("loadInputFolder on the fixture folder", () => {
   });
 
   it("writes the load log and keeps personal values masked in the warehouse", async () => {
-    const log = await query(conn, "select file, status, rows_read, rows_accepted, rows_rejected from load_log where file = 'households_2024-01.csv'");
-    expect(log).toEqual([{ file: "households_2024-01.csv", status: "loaded", rows_read: 16, rows_accepted: 3, rows_rejected: 13 }]);
+    const log = await query(conn, "select file, status, rows_read, rows_accepted, rows_rejected, rows_warned from load_log where file = 'households_2024-01.csv'");
+    expect(log).toEqual([{ file: "households_2024-01.csv", status: "loaded", rows_read: 16, rows_accepted: 9, rows_rejected: 7, rows_warned: 6 }]);
     const id = await query(conn, "select value_masked from rejections where rule = 'id_checksum'");
     expect(id).toEqual([{ value_masked: "530101********0018" }]);
   });
@@ -122,14 +148,27 @@ describe("loadInputFolder on the fixture folder", () => {
   it("writes the county's report files with the raw values, CSV with BOM", () => {
     const csv = readFileSync(join(work, "reports", "rejections.csv"), "utf-8");
     expect(csv.startsWith("\uFEFF文件,工作表,行号,列,值,规则,说明")).toBe(true);
-    expect(csv.trim().split("\r\n")).toHaveLength(1 + 24);
+    expect(csv.trim().split("\r\n")).toHaveLength(1 + 13);
     const json = JSON.parse(readFileSync(join(work, "reports", "rejections.json"), "utf-8"));
-    expect(json).toHaveLength(24);
+    expect(json).toHaveLength(13);
     expect(json.find((r: { rule: string }) => r.rule === "id_checksum")).toMatchObject({
       file: "households_2024-01.csv", sheet: null, row: 8, column: "证件号码", value: "530101198001010018",
     });
     const files = JSON.parse(readFileSync(join(work, "reports", "load-summary.json"), "utf-8"));
     expect(files.refused).toHaveLength(6);
+  });
+
+  it("writes warnings.csv with BOM and the action taken, and warnings.json, beside rejections.csv", async () => {
+    const csv = readFileSync(join(work, "reports", "warnings.csv"), "utf-8");
+    expect(csv.startsWith("\uFEFF文件,工作表,行号,列,值,规则,说明,数据类型,数据期,来源,处理\r\n")).toBe(true);
+    const lines = csv.trim().split("\r\n");
+    expect(lines).toHaveLength(1 + 11);
+    expect(lines).toContain("households_2024-01.csv,,7,人均纯收入,8000,income_inconsistent,人均纯收入 8000 与收入构成算出的 6300 相差超过 1 元，请核对收入或人口数,households,2024-01,530101001,保留原值");
+    expect(lines).toContain("households_2024-01.csv,,6,劳动力人数,4,labour_exceeds_size,劳动力人数 4 大于家庭人口数 3，请核对,households,2024-01,530101001,已置空");
+    const json = JSON.parse(readFileSync(join(work, "reports", "warnings.json"), "utf-8"));
+    expect(json).toHaveLength(11);
+    expect(json.find((r: { rule: string }) => r.rule === "paid_before_report")).toMatchObject({ file: "claims.csv", row: 4, column: "赔付日期", action: "keep" });
+    expect((await query(conn, "select count(*)::integer n from warnings"))[0].n).toBe(11);
   });
 
   it("changes nothing when the same files are loaded again", async () => {
@@ -152,13 +191,13 @@ describe("loadInputFolder without a villages file", () => {
     const conn = await instance.connect();
     try {
       const summary = await loadInputFolder(conn, join(work, "input"), { reportsDir: join(work, "reports") });
-      expect([summary.rowsRead, summary.rowsAccepted, summary.rowsRejected]).toEqual([16, 4, 12]);
+      expect([summary.rowsRead, summary.rowsAccepted, summary.rowsRejected, summary.rowsWarned]).toEqual([16, 10, 6, 6]);
       expect(warn).toHaveBeenCalledTimes(1);
       expect(String(warn.mock.calls[0][0])).toContain("村级参考");
       // Every staging table exists even without a file of its extract.
       const tables = await query(conn, "select table_name from information_schema.tables order by table_name");
       expect(tables.map((t) => t.table_name)).toEqual([
-        "load_log", "rejections", "stg_claims", "stg_county_stats", "stg_households", "stg_loans", "stg_monitoring_lines", "stg_policies", "stg_villages",
+        "load_log", "rejections", "stg_claims", "stg_county_stats", "stg_households", "stg_loans", "stg_monitoring_lines", "stg_policies", "stg_villages", "warnings",
       ]);
     } finally {
       warn.mockRestore();

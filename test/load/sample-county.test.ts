@@ -13,10 +13,11 @@ const EXPECTED_RULE: Record<string, string[]> = {
   duplicate_household: ["duplicate_key"],
   negative_amount: ["out_of_range"],
   date_order: ["elimination_before_identification", "maturity_not_after_issue", "paid_before_report"],
+  income_mismatch: ["income_inconsistent"],
 };
 
 describe("the sample county through the loader", () => {
-  it("rejects exactly the generator's deliberate defects, at their rows, and accepts everything else", async () => {
+  it("reports exactly the generator's deliberate defects, at their rows — rejected or kept with a warning as the manifest says — and accepts everything else", async () => {
     const work = mkdtempSync(join(tmpdir(), "dixian-sample-load-"));
     const manifest = await generateSampleCounty({ outDir: join(work, "input"), households: 300, months: 4, defectRate: 0.02 });
     const instance = await DuckDBInstance.create(":memory:");
@@ -25,15 +26,24 @@ describe("the sample county through the loader", () => {
       const summary = await loadInputFolder(conn, join(work, "input"), { reportsDir: join(work, "reports") });
       expect(summary.refused).toEqual([]);
       expect(manifest.defects.length).toBeGreaterThan(10);
-      const rows = (await conn.runAndReadAll('select file, sheet, "row", column_name, rule from rejections')).getRowObjectsJson();
-      const found = new Map(rows.map((r) => [`${r.file}|${r.sheet ?? ""}|${r.row}`, r]));
-      for (const defect of manifest.defects) {
-        const hit = found.get(`${defect.file}|${defect.sheet ?? ""}|${defect.row}`);
-        expect(hit, `${defect.file} 第 ${defect.row} 行 ${defect.kind}`).toBeDefined();
-        expect(EXPECTED_RULE[defect.kind]).toContain(hit!.rule);
-        expect(hit!.column_name).toBe(defect.column);
+      const bySeverity = { reject: "rejections", warn: "warnings" } as const;
+      for (const [severity, table] of Object.entries(bySeverity) as [keyof typeof bySeverity, string][]) {
+        const defects = manifest.defects.filter((d) => d.severity === severity);
+        expect(defects.length, severity).toBeGreaterThan(3);
+        expect(manifest.summary.defectsBySeverity[severity]).toBe(defects.length);
+        const rows = (await conn.runAndReadAll(`select file, sheet, "row", column_name, rule from ${table}`)).getRowObjectsJson();
+        const found = new Map(rows.map((r) => [`${r.file}|${r.sheet ?? ""}|${r.row}`, r]));
+        for (const defect of defects) {
+          const hit = found.get(`${defect.file}|${defect.sheet ?? ""}|${defect.row}`);
+          expect(hit, `${table}: ${defect.file} 第 ${defect.row} 行 ${defect.kind}`).toBeDefined();
+          expect(EXPECTED_RULE[defect.kind]).toContain(hit!.rule);
+          expect(hit!.column_name).toBe(defect.column);
+        }
+        // nothing else: the clean rows raise neither a rejection nor a warning
+        expect(rows, table).toHaveLength(defects.length);
       }
-      expect(rows).toHaveLength(manifest.defects.length);
+      expect(summary.rowsRejected).toBe(manifest.summary.defectsBySeverity.reject);
+      expect(summary.rowsWarned).toBe(manifest.summary.defectsBySeverity.warn);
       // Every data row of every file is read: title, header and 合计 rows are not.
       for (const file of manifest.files) {
         const outcome = summary.files.find((f) => f.file === file.name)!;

@@ -49,6 +49,7 @@ describe("validateRow fast path", () => {
   });
   it("gives the same row and the same defects as zod on the whole row, for every cell in every column", () => {
     let rejected = 0;
+    let warned = 0;
     let accepted = 0;
     for (const extract of Object.keys(BASE) as ExtractName[]) {
       const record = BASE[extract];
@@ -61,13 +62,15 @@ describe("validateRow fast path", () => {
           cells[col] = cell;
           const fast = validateRow(plan, cells, ctx);
           expect({ extract, header: headers[col], cell, ...fast }).toEqual({ extract, header: headers[col], cell, ...validateRow(viaZod, cells, ctx) });
-          if (fast.defects.length > 0) rejected++;
+          if (fast.rejected) rejected++;
+          else if (fast.defects.length > 0) warned++;
           else accepted++;
         }
       }
     }
-    // Both outcomes occur often, so the comparison covers accepted and rejected rows alike.
-    expect(rejected).toBeGreaterThan(500);
+    // Every outcome occurs often, so the comparison covers accepted, warned and rejected rows alike.
+    expect(rejected).toBeGreaterThan(200);
+    expect(warned).toBeGreaterThan(200);
     expect(accepted).toBeGreaterThan(300);
   });
   it("applies the cross-field rules to rows that pass every field check", () => {

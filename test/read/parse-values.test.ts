@@ -61,8 +61,27 @@ describe("parsePeriod and periodFromFileName", () => {
     expect(periodFromFileName("households_2024-01.csv")).toBe("2024-01");
     expect(periodFromFileName("户信息202402.csv")).toBe("2024-02");
     expect(periodFromFileName("贷款2024年03月.xlsx")).toBe("2024-03");
-    expect(periodFromFileName("export_20240115.csv")).toBeNull();
+    expect(periodFromFileName("户信息_2024年3月.xlsx")).toBe("2024-03");
     expect(periodFromFileName("households.csv")).toBeNull();
+  });
+  it("takes the month of an export date YYYYMMDD, as real exports are named", () => {
+    expect(periodFromFileName("防止返贫致贫监测对象信息_20250902-风险未消除608人.xlsx")).toBe("2025-09");
+    expect(periodFromFileName("脱贫人口信息_20251130.xlsx")).toBe("2025-11");
+    expect(periodFromFileName("export_20240115.csv")).toBe("2024-01");
+    expect(periodFromFileName("户信息快照_2025-06-30.csv")).toBe("2025-06"); // a full date: its month
+    expect(periodFromFileName("监测对象_2025年9月2日导出.xlsx")).toBe("2025-09");
+    // a year–month names the period; an export date beside it does not override it
+    expect(periodFromFileName("农商银行_贷款台账_202506_导出20250705.xlsx")).toBe("2025-06");
+  });
+  it("does not misread counts, ID numbers, timestamps or impossible dates as a period", () => {
+    expect(periodFromFileName("风险未消除608人.xlsx")).toBeNull();
+    expect(periodFromFileName("监测对象_530101202509020018_张三.xlsx")).toBeNull(); // an 18-digit ID with 20250902 inside
+    expect(periodFromFileName("监测对象_530101198001010019.xlsx")).toBeNull();
+    expect(periodFromFileName("导出_2025090212.xlsx")).toBeNull(); // ten digits
+    expect(periodFromFileName("监测对象信息_20250231.xlsx")).toBeNull(); // no 31 February
+    expect(periodFromFileName("监测对象信息_20251301.xlsx")).toBeNull();
+    expect(periodFromFileName("台账_12345678.csv")).toBeNull();
+    expect(periodFromFileName("608户_1200人.csv")).toBeNull();
   });
 });
 

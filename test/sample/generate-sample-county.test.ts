@@ -267,6 +267,8 @@ describe("deliberate defects", () => {
       expect(r, `${d.file}:${d.row}`).toBeDefined();
       const where = `${d.file}:${d.row}:${d.column}`;
       expect(r.values[d.column], where).toBe(d.value);
+      // rows the loader cannot use are rejected; secondary errors are kept with a warning (DOMAIN §11)
+      if (["bad_id_checksum", "unknown_village", "duplicate_household"].includes(d.kind)) expect(d.severity, where).toBe("reject");
       switch (d.kind) {
         case "bad_id_checksum":
           expect(checkIdNumber(d.value), where).toBe("checksum");
@@ -281,11 +283,19 @@ describe("deliberate defects", () => {
         }
         case "negative_amount":
           expect(Number(d.value), where).toBeLessThan(0);
+          expect(d.severity, where).toBe(d.extract === "loans" ? "reject" : "warn");
           break;
+        case "income_mismatch": {
+          const net = ["工资性收入", "生产经营性收入", "财产性收入", "转移性收入"].reduce((sum, k) => sum + Number(r.values[k]), 0) - Number(r.values["生产经营性支出"]);
+          expect(Number(d.value) - net / Number(r.values["家庭人口数"]), where).toBeGreaterThan(100);
+          expect(d.severity, where).toBe("warn");
+          break;
+        }
         case "date_order": {
           const before = { 风险消除日期: "识别监测日期", 到期日期: "发放日期", 赔付日期: "报案日期" }[d.column as "到期日期"];
           expect(before, where).toBeDefined();
           expect(Date.parse(r.values[before].replaceAll("/", "-")), where).toBeGreaterThan(Date.parse(d.value.replaceAll("/", "-")));
+          expect(d.severity, where).toBe("warn");
           break;
         }
       }

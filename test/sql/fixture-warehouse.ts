@@ -23,8 +23,9 @@ export async function buildFixtureWarehouse({ extracts = "extracts", config = "c
     reportsDir: join(dir, "reports"),
     configDir: join(FIXTURE_DIR, config),
   });
-  // every hand-made row must reach staging, or the hand-worked expectations mean nothing
-  if (result.load.rowsRejected > 0 || result.load.refused.length > 0) {
+  // every hand-made row must reach staging as written (no rejection, no warning that might null a value), or
+  // the hand-worked expectations mean nothing
+  if (result.load.rowsRejected > 0 || result.load.rowsWarned > 0 || result.load.refused.length > 0) {
     throw new Error(`fixture rows rejected: ${JSON.stringify(result.load)}`);
   }
   const instance = await DuckDBInstance.create(dbPath, { access_mode: "READ_ONLY" });

@@ -1,6 +1,8 @@
 // The county's 人均纯收入容差 setting reaches the loader through buildWarehouse. Fixture
-// test/fixtures/warehouse/income-tolerance: four 脱贫户 whose components give (12000+6000+300+3000−2400)/3 = 6300
-// yuan per person, stating 6300 (T01), 6300.5 (T02, off by 0.5), 6340 (T03, off by 40) and 6400 (T04, off by 100).
+// test/fixtures/warehouse/income-tolerance: four 脱贫户 of 3 persons whose components give
+// (12000+6000+300+3000−2400)/3 = 6300 yuan per person, stating 6300 (T01), 6300.5 (T02, off by 0.5), 6340 (T03,
+// off by 40) and 6400 (T04, off by 100). A mismatch is a warning (DOMAIN §11): the row is kept with its stated
+// 人均纯收入 and counts in every stock, so hh_lifted = 4 and pop_lifted = 4 × 3 = 12 whatever the tolerance.
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -17,7 +19,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Builds with one of the fixture config folders; returns the accepted and the income-rejected household ids. */
+/** Builds with one of the fixture config folders; returns the accepted and the income-warned household rows. */
 async function build(config: string) {
   const dbPath = join(dir, `${config}.duckdb`);
   const result = await buildWarehouse({
@@ -33,7 +35,12 @@ async function build(config: string) {
     return {
       result,
       accepted: await ids("select household_id from stg_households order by 1"),
-      rejectedRows: await ids(`select "row"::varchar from rejections where rule = 'income_inconsistent' order by "row"`),
+      rejectedRows: await ids(`select "row"::varchar from rejections order by "row"`),
+      warnedRows: await ids(`select "row"::varchar || ':' || action from warnings where rule = 'income_inconsistent' order by "row"`),
+      incomes: await ids("select income_pc::varchar from stg_households order by household_id"),
+      stocks: await ids(`
+        select code || '=' || value::integer from indicators
+        where code in ('hh_lifted', 'pop_lifted') and period = '2024-01' and area_level = 'county' order by code`),
       tolerance: (await ids("select income_tolerance::varchar from cfg_settings"))[0],
     };
   } finally {
@@ -43,18 +50,22 @@ async function build(config: string) {
 }
 
 describe("人均纯收入容差 through buildWarehouse", () => {
-  it("rejects rows off by more than 1 yuan per person when the setting is absent", async () => {
-    const { result, accepted, rejectedRows, tolerance } = await build("config-default");
-    expect(accepted).toEqual(["T01", "T02"]);
-    expect(rejectedRows).toEqual(["4", "5"]); // T03 and T04 (header is row 1)
-    expect(result.load.rowsRejected).toBe(2);
+  it("keeps rows off by more than 1 yuan per person with a warning when the setting is absent, in the stocks", async () => {
+    const { result, accepted, rejectedRows, warnedRows, incomes, stocks, tolerance } = await build("config-default");
+    expect(accepted).toEqual(["T01", "T02", "T03", "T04"]);
+    expect(rejectedRows).toEqual([]);
+    expect(warnedRows).toEqual(["4:keep", "5:keep"]); // T03 and T04 (header is row 1), 人均纯收入 kept as stated
+    expect(incomes).toEqual(["6300.0", "6300.5", "6340.0", "6400.0"]);
+    expect(stocks).toEqual(["hh_lifted=4", "pop_lifted=12"]);
+    expect([result.load.rowsRead, result.load.rowsAccepted, result.load.rowsRejected, result.load.rowsWarned]).toEqual([5, 5, 0, 2]); // with the village row
     expect(tolerance).toBe("1.0");
   });
 
-  it("accepts the row off by 40 when the county allows 50 yuan per person", async () => {
-    const { accepted, rejectedRows, tolerance } = await build("config-50");
-    expect(accepted).toEqual(["T01", "T02", "T03"]);
-    expect(rejectedRows).toEqual(["5"]); // T04, off by 100
+  it("warns only about the row off by 100 when the county allows 50 yuan per person", async () => {
+    const { accepted, warnedRows, stocks, tolerance } = await build("config-50");
+    expect(accepted).toEqual(["T01", "T02", "T03", "T04"]);
+    expect(warnedRows).toEqual(["5:keep"]); // T04, off by 100
+    expect(stocks).toEqual(["hh_lifted=4", "pop_lifted=12"]);
     expect(tolerance).toBe("50.0");
   });
 
