@@ -142,6 +142,15 @@ describe("main roster", () => {
     ]);
   });
 
+  it("income_distribution: persons (家庭人口数) beside households, as the per-person income codes weigh them", async () => {
+    // 2024-06: 6000 H02×3 H10×3; 7000 H03×5 H05×1; 8000 H09×2; 9000 H01×4 H12×6; 11000 H06×4; 14000 H11×2
+    const rows = await q("select bin, households, persons from income_distribution where month = '2024-06' order by bin");
+    expect(rows).toEqual([
+      { bin: 6000, households: 2, persons: 6 }, { bin: 7000, households: 2, persons: 6 }, { bin: 8000, households: 1, persons: 2 },
+      { bin: 9000, households: 2, persons: 10 }, { bin: 11000, households: 1, persons: 4 }, { bin: 14000, households: 1, persons: 2 },
+    ]);
+  });
+
   it("income_distribution: 脱贫户 in 1,000-yuan bins", async () => {
     // 2024-06: H02 6500, H10 6800 → 6000; H03 7200, H05 7600 → 7000; H09 8000; H01 9000, H12 9500 → 9000;
     //          H06 11000; H11 14000.
