@@ -1,7 +1,7 @@
 // 数据质量 page data, read from the data_quality_* marts (values already masked by the loader). The extract and
 // rule titles and the field documentation are code, not data: they come straight from the zod contracts the
 // loader checks against, so they cannot drift from it. A public build (DIXIAN_PUBLIC=1) leaves out the
-// rejected-row details.
+// rejected-row details. The delivery grid comes from source_completeness.
 import { CONTRACTS } from "../../loaders/contracts/index.ts";
 import { fieldDocs } from "../../loaders/contracts/field-docs.ts";
 import { RULE_TITLES } from "../../loaders/contracts/rules.ts";
@@ -32,6 +32,10 @@ runLoader(async (warehouse) => {
       : await warehouse.query(`
           select file, sheet, "row", column_name, value_masked, rule, message, extract, period, source_key
           from data_quality_details order by detail_order`),
+    // the delivery grid (source × month) of source_completeness: who delivered, who is missing
+    deliveries: await warehouse.query(`
+      select source_type, source_key, source_name, month, delivered, rows, missing
+      from source_completeness order by source_type, source_name, month`),
     totals,
     detailTotal: Number(totals?.rejections ?? 0),
     fields: CONTRACTS.flatMap((c) => fieldDocs(c)),
