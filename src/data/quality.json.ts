@@ -36,6 +36,8 @@ runLoader(async (warehouse) => {
     deliveries: await warehouse.query(`
       select source_type, source_key, source_name, month, delivered, rows, missing
       from source_completeness order by source_type, source_name, month`),
+    unattributed: await warehouse.query(`
+      select extract, month, institution, records, amount from unattributed_records order by extract, month, institution`),
     totals,
     detailTotal: Number(totals?.rejections ?? 0),
     fields: CONTRACTS.flatMap((c) => fieldDocs(c)),
