@@ -128,7 +128,7 @@ describe("quality.json loader", () => {
   it("prints the page's JSON from the marts, with titles and field docs from the contracts", () => {
     const { text, json } = runLoader();
     expect(Object.keys(json)).toEqual([
-      "extracts", "rules", "files", "byExtractPeriod", "topRules", "bySource", "bySourceRule", "details", "totals", "detailTotal", "fields",
+      "extracts", "rules", "files", "byExtractPeriod", "topRules", "bySource", "bySourceRule", "details", "deliveries", "unattributed", "totals", "detailTotal", "fields",
     ]);
     expect(json.byExtractPeriod[0]).toEqual({
       extract: "households", period: "2024-01", files: 1, rows_read: 16, rows_accepted: 3, rows_rejected: 13, reject_rate: 13 / 16,
@@ -140,6 +140,9 @@ describe("quality.json loader", () => {
     expect(json.bySource.find((d: any) => d.source_key === "农商银行")).toMatchObject({ rejected: 5, accepted: 2 });
     expect(json.details).toHaveLength(19);
     expect(json.detailTotal).toBe(19);
+    // the delivery grid (source_completeness): the bank delivered its ledger
+    expect(json.deliveries.some((d: any) => d.source_type === "bank_ledger" && d.source_key === "农商银行" && d.delivered)).toBe(true);
+    expect(json.unattributed).toEqual([]);
     expect(json.rules).toContainEqual({ rule: "income_inconsistent", title: "人均纯收入与收入构成不符" });
     const id = json.fields.find((d: any) => d.extract === "households" && d.column === "id_number");
     expect(id).toMatchObject({ header: "证件号码", required: true, type: "VARCHAR" });
