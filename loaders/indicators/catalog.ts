@@ -28,7 +28,10 @@ export interface Indicator {
 // Shared wording, so every formula states the period semantics the same way.
 const END = "期末快照（期内最后一个月的户信息快照）";
 const START = "期初快照（期首月之前最近的快照；没有则取期内最早的快照）";
-const IDENTIFIED = "期内新识别（期末快照中是否监测对象=是且识别监测日期落在本期内）";
+// Events are read from each household's latest snapshot and counted in the period their date falls in
+// (DOMAIN.md §7 "Events"); the area is the household's village at the period's end.
+const IDENTIFIED = "期内新识别（按每户最新一期快照：是否监测对象=是且识别监测日期落在本期内；计入期末快照所在村，期末无该户时取最新快照所在村）";
+const WD = "工作日（周一至周五，扣除节假日清单）";
 const ACTIVE = "风险未消除监测对象（是否监测对象=是且风险是否消除=否，空白视为否；整户无劳动能力户一律视为未消除）";
 
 export const CATALOG: readonly Indicator[] = [
@@ -127,29 +130,58 @@ export const CATALOG: readonly Indicator[] = [
   },
   {
     code: "timely_identification_rate", name_zh: "识别及时率", name_en: "Timely identification rate",
-    formula_zh: `${IDENTIFIED}且风险发现日期至识别监测日期不超过识别时限（工作日，周一至周五，扣除节假日清单）的户数 ÷ ${IDENTIFIED}且两个日期都有的户数`,
+    formula_zh: `${IDENTIFIED}且风险发现日期至识别监测日期不超过识别时限（${WD}）的户数 ÷（${IDENTIFIED}且两个日期都有的户数 + 有风险发现日期、到期末仍未识别且在本期超过时限的户数）；超期未识别的户只在超期的那一期计为超时一次，以后识别时不再重复计入；未到期的户不计入（见 ident_pending）`,
     unit: "ratio", higher_is_better: true, target: 1, kind: "flow",
     source_fields: ["风险发现日期", "识别监测日期"], family: "monitoring",
   },
   {
     code: "timely_assist_rate", name_zh: "帮扶及时率", name_en: "Timely first assistance rate",
-    formula_zh: `${IDENTIFIED}且首次帮扶日期在识别监测日期后首次帮扶时限（工作日）内的户数 ÷ ${IDENTIFIED}的户数`,
+    formula_zh: `${IDENTIFIED}、到期末已有结果的户中（期末前已首次帮扶，或首次帮扶时限已过），期末前首次帮扶且在识别监测日期后首次帮扶时限（${WD}）内的户数 ÷ 这些户数；未到期且尚未帮扶的户不计入（见 assist_pending）`,
     unit: "ratio", higher_is_better: true, target: 1, kind: "flow",
     source_fields: ["识别监测日期", "首次帮扶日期"], family: "monitoring",
   },
   {
-    code: "income_pc_median", name_zh: "脱贫户人均纯收入中位数", name_en: "Median per-capita net income of lifted households",
-    formula_zh: `${END}中脱贫户人均纯收入的中位数（元；偶数户时取中间两户的平均）；分母为参与计算的户数`,
-    unit: "yuan", higher_is_better: true, kind: "stock", source_fields: ["户类型", "人均纯收入"], family: "income",
+    code: "ident_pending", name_zh: "待识别未到期户数", name_en: "Households awaiting identification within the deadline",
+    formula_zh: `期末时有风险发现日期、到期末尚未识别（按最新快照，识别监测日期为空或晚于期末），且风险发现日期至期末不超过识别时限（${WD}）的户数；不计为及时也不计为超时`,
+    unit: "households", higher_is_better: null, kind: "stock",
+    source_fields: ["风险发现日期", "识别监测日期"], family: "monitoring",
   },
   {
-    code: "income_growth", name_zh: "脱贫户人均纯收入增速", name_en: "Growth of lifted households' per-capita net income",
-    formula_zh: `${END}脱贫户人均纯收入的户均值 ÷ 12个月前快照中同一均值 − 1；分子、分母分别为两个均值，12个月前无快照时为空`,
-    unit: "ratio", higher_is_better: true, kind: "stock", source_fields: ["户类型", "人均纯收入"], family: "income",
+    code: "ident_overdue", name_zh: "超期未识别户数", name_en: "Households overdue for identification",
+    formula_zh: `期末时有风险发现日期、到期末尚未识别，且风险发现日期至期末已超过识别时限（${WD}）的户数（积压）；每户只在超期的那一期计入识别及时率的分母一次`,
+    unit: "households", higher_is_better: false, kind: "stock",
+    source_fields: ["风险发现日期", "识别监测日期"], family: "monitoring",
+  },
+  {
+    code: "assist_pending", name_zh: "待首次帮扶未到期户数", name_en: "Identified households awaiting first assistance within the deadline",
+    formula_zh: `期末前已识别（按最新快照）、到期末尚无首次帮扶日期，且识别监测日期至期末不超过首次帮扶时限（${WD}）的户数；不计为及时也不计为超时`,
+    unit: "households", higher_is_better: null, kind: "stock",
+    source_fields: ["识别监测日期", "首次帮扶日期"], family: "monitoring",
+  },
+  {
+    code: "assist_overdue", name_zh: "超期未帮扶户数", name_en: "Monitored households overdue for first assistance",
+    formula_zh: `${END}中${ACTIVE}、没有任何帮扶措施、到期末尚无首次帮扶日期，且识别监测日期至期末已超过首次帮扶时限（${WD}）的户数；期内没有快照时为空`,
+    unit: "households", higher_is_better: false, kind: "stock",
+    source_fields: ["是否监测对象", "风险是否消除", "帮扶措施", "识别监测日期", "首次帮扶日期"], family: "monitoring",
+  },
+  {
+    code: "income_pc_mean", name_zh: "脱贫人口人均纯收入", name_en: "Per-capita net income of lifted persons",
+    formula_zh: `${END}中脱贫户 Σ（人均纯收入 × 家庭人口数）÷ Σ 家庭人口数（元/人，按人口加权，与官方脱贫人口人均纯收入口径一致）；分子为收入总额，分母为人口数；人均纯收入为空的户不计入`,
+    unit: "yuan", higher_is_better: true, kind: "stock", source_fields: ["户类型", "人均纯收入", "家庭人口数"], family: "income",
+  },
+  {
+    code: "income_pc_median", name_zh: "脱贫人口人均纯收入中位数", name_en: "Median per-capita net income of lifted persons",
+    formula_zh: `${END}中脱贫户成员按人排列（每户按家庭人口数计人）的人均纯收入中位数（元；总人数为偶数时取中间两人的平均）；分母为参与计算的人数`,
+    unit: "yuan", higher_is_better: true, kind: "stock", source_fields: ["户类型", "人均纯收入", "家庭人口数"], family: "income",
+  },
+  {
+    code: "income_growth", name_zh: "脱贫人口人均纯收入增速", name_en: "Growth of lifted persons' per-capita net income",
+    formula_zh: `${END}脱贫人口人均纯收入（income_pc_mean，按人口加权）÷ 12个月前快照中的同一指标 − 1；分子、分母分别为两个人均值，12个月前无快照时为空`,
+    unit: "ratio", higher_is_better: true, kind: "stock", source_fields: ["户类型", "人均纯收入", "家庭人口数"], family: "income",
   },
   {
     code: "loan_balance", name_zh: "贷款余额", name_en: "Loan balance",
-    formula_zh: "期内最后一个有台账的月份各金融机构台账贷款余额之和（元，页面以万元显示）；按记录的区划代码归属（12位归村，9位只归乡镇），否则按户编号、再按证件号码匹配农户所在村；无法归村或乡镇的只计入县级",
+    formula_zh: "期内最后一个有台账的月份各金融机构台账贷款余额之和（元，页面以万元显示）；按记录的区划代码归属（12位归村，9位只归乡镇），否则按户编号、再按证件号码匹配农户在该台账月份所在的村（农户迁居时随之变动）；无法归村或乡镇的只计入县级（本县花名册所在的县，即使村级参考表列有邻县）；仍无法确定县的列入数据质量页的“未能归属的记录”，不计入任何区域",
     unit: "yuan", higher_is_better: null, kind: "stock",
     source_fields: ["数据期", "贷款余额", "区划代码", "户编号", "证件号码"], family: "loans",
   },

@@ -35,22 +35,34 @@ export interface AreaLike {
   name: string;
 }
 
+/** The column that says which sources a row's values lack (DOMAIN.md §7); empty when complete. */
+export const INCOMPLETE_COLUMN: Column = { key: "incomplete", label: "数据不完整（缺）" };
+
 /**
  * One row per area with the indicators' values for a period. A row is suppressed when the mart withheld
- * its figures (village below the threshold) — then every numeric cell shows "<N".
+ * its figures (village below the threshold) — then every numeric cell shows "<N". `incomplete` lists the
+ * sources missing for any of the row's values (shown and downloaded through INCOMPLETE_COLUMN).
  */
 export function areaRows(store: IndicatorStore, areas: AreaLike[], codes: string[], period: string | undefined): Row[] {
   return areas.map((area) => {
     const row: Row = { area_code: area.area_code, name: area.name };
     let suppressed = false;
+    const missing = new Set<string>();
     for (const code of codes) {
       const found = store.get(code, period, area.area_code);
       row[code] = found?.value ?? null;
       if (found?.suppressed) suppressed = true;
+      for (const source of found?.missing_sources ?? []) missing.add(source);
     }
     if (suppressed) row.suppressed = true;
+    if (missing.size > 0) row.incomplete = [...missing].sort().join("、");
     return row;
   });
+}
+
+/** The table columns plus INCOMPLETE_COLUMN when any row lacks a source. */
+export function withIncompleteColumn(columns: Column[], rows: Row[]): Column[] {
+  return rows.some((row) => typeof row.incomplete === "string") ? [...columns, INCOMPLETE_COLUMN] : columns;
 }
 
 /**

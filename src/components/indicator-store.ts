@@ -11,16 +11,23 @@ export interface IndicatorRow {
   numerator: number | null;
   denominator: number | null;
   suppressed?: boolean;
+  /** Sources missing for the period (DOMAIN.md §7 completeness), e.g. "县农业银行 2025年6月贷款台账"; empty when complete. */
+  missing_sources?: string[];
 }
 
-/** [code index, period index, area index, value, numerator, denominator, suppressed 0/1] */
-export type PackedRow = [number, number, number, number | null, number | null, number | null, 0 | 1];
+/**
+ * [code index, period index, area index, value, numerator, denominator, suppressed 0/1, missing]:
+ * missing is 0 when the row is complete, else 1 + the index of its list in `missing`.
+ */
+export type PackedRow = [number, number, number, number | null, number | null, number | null, 0 | 1, number];
 
 export interface PackedIndicators {
   codes: string[];
   periods: string[];
   areas: string[];
   rows: PackedRow[];
+  /** Distinct lists of missing sources, listed once (many rows share one). */
+  missing?: string[][];
 }
 
 /** Rounds to 6 significant digits: enough for display and downloads, far shorter in JSON. */
@@ -35,8 +42,16 @@ export function packIndicators(rows: IndicatorRow[]): PackedIndicators {
     if (i === undefined) map.set(key, (i = list.push(key) - 1));
     return i;
   };
-  const packed: PackedIndicators = { codes: [], periods: [], areas: [], rows: [] };
+  const packed: PackedIndicators = { codes: [], periods: [], areas: [], rows: [], missing: [] };
   const maps = { codes: new Map<string, number>(), periods: new Map<string, number>(), areas: new Map<string, number>() };
+  const missingIndex = new Map<string, number>();
+  const missingOf = (sources: string[] | undefined): number => {
+    if (!sources || sources.length === 0) return 0;
+    const key = sources.join("\u0000");
+    let i = missingIndex.get(key);
+    if (i === undefined) missingIndex.set(key, (i = packed.missing!.push([...sources]) - 1));
+    return i + 1;
+  };
   for (const row of rows) {
     packed.rows.push([
       index(packed.codes, maps.codes, row.code),
@@ -46,6 +61,7 @@ export function packIndicators(rows: IndicatorRow[]): PackedIndicators {
       compact(row.numerator),
       compact(row.denominator),
       row.suppressed ? 1 : 0,
+      missingOf(row.missing_sources),
     ]);
   }
   return packed;
@@ -54,6 +70,8 @@ export function packIndicators(rows: IndicatorRow[]): PackedIndicators {
 export interface IndicatorStore {
   get(code: string, period: string | undefined, area: string): IndicatorRow | undefined;
   value(code: string, period: string | undefined, area: string): number | null;
+  /** The sources missing for this value (empty when complete or unknown). */
+  missing(code: string, period: string | undefined, area: string): string[];
   /** One area's values over periods of one kind, oldest first (for trend lines). */
   series(code: string, area: string, type?: PeriodType): Array<{ period: string; value: number | null }>;
   periods(type?: PeriodType): string[];
@@ -63,7 +81,7 @@ export interface IndicatorStore {
 export function indicatorStore(packed: PackedIndicators): IndicatorStore {
   const byKey = new Map<string, IndicatorRow>();
   const byCodeArea = new Map<string, IndicatorRow[]>();
-  for (const [c, p, a, value, numerator, denominator, suppressed] of packed.rows) {
+  for (const [c, p, a, value, numerator, denominator, suppressed, missing] of packed.rows) {
     const row: IndicatorRow = {
       code: packed.codes[c],
       period: packed.periods[p],
@@ -73,6 +91,7 @@ export function indicatorStore(packed: PackedIndicators): IndicatorStore {
       denominator,
       suppressed: suppressed === 1,
     };
+    if (missing) row.missing_sources = packed.missing?.[missing - 1] ?? [];
     byKey.set(`${row.code}|${row.period}|${row.area_code}`, row);
     const key = `${row.code}|${row.area_code}`;
     const list = byCodeArea.get(key);
@@ -83,6 +102,7 @@ export function indicatorStore(packed: PackedIndicators): IndicatorStore {
   const store: IndicatorStore = {
     get: (code, period, area) => (period === undefined ? undefined : byKey.get(`${code}|${period}|${area}`)),
     value: (code, period, area) => store.get(code, period, area)?.value ?? null,
+    missing: (code, period, area) => store.get(code, period, area)?.missing_sources ?? [],
     series: (code, area, type = "month") =>
       (byCodeArea.get(`${code}|${area}`) ?? [])
         .filter((row) => periodType(row.period) === type)

@@ -13,6 +13,13 @@ export interface KpiInput {
   /** Target shown under the figure, in the indicator's unit (e.g. 1 for 100%). */
   target?: number | null;
   code?: string;
+  /** Sources missing for this period (DOMAIN.md §7): the card says 数据不完整 and names them. */
+  missing?: string[];
+}
+
+/** "数据不完整：缺 县农业银行 2025年6月贷款台账、…" — the one wording for cards, tables and downloads. */
+export function incompleteText(missing: string[] | undefined): string {
+  return missing && missing.length > 0 ? `数据不完整：缺 ${missing.join("、")}` : "";
 }
 
 export type Tone = "good" | "bad" | "flat" | "none";
@@ -49,6 +56,13 @@ export function kpiCard(input: KpiInput): HTMLElement {
     target.className = "kpi-target muted";
     target.textContent = `目标 ${formatValue(input.target, input.unit, amountUnitFor(input.code))}`;
     card.append(target);
+  }
+  if (input.missing && input.missing.length > 0) {
+    card.classList.add("incomplete");
+    const note = document.createElement("div");
+    note.className = "kpi-incomplete";
+    note.textContent = incompleteText(input.missing);
+    card.append(note);
   }
   return card;
 }

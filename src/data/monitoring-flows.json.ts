@@ -1,6 +1,7 @@
 // 监测帮扶 page data (county aggregates only, no household rows), read from the marts monitoring_flows,
 // monitoring_stocks and timeliness: identifications by kind and by risk type, eliminations by mode and
-// measures of active households by month; timeliness in working days; no-labour households by town.
+// measures of active households by month; timeliness per period (on time, late, pending, overdue, with working
+// days); no-labour households by town.
 import { readPageSettings, runLoader } from "./warehouse.ts";
 
 runLoader(async (warehouse) => {
@@ -28,7 +29,7 @@ runLoader(async (warehouse) => {
          from monitoring_stocks where area_level = 'county' order by month`,
     ),
     timeliness: await warehouse.query(
-      `select month, identify_workdays as identify_days, assist_workdays as assist_days, households
+      `select period, stage, status, workdays, households
          from timeliness where area_level = 'county' order by all`,
     ),
     noLabourByTown: await warehouse.query(

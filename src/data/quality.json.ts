@@ -1,7 +1,7 @@
 // 数据质量 page data, read from the data_quality_* marts (values already masked by the loader). The extract and
 // rule titles and the field documentation are code, not data: they come straight from the zod contracts the
 // loader checks against, so they cannot drift from it. A public build (DIXIAN_PUBLIC=1) leaves out the
-// rejected-row and warning details.
+// rejected-row and warning details. The delivery grid comes from source_completeness.
 import { CONTRACTS } from "../../loaders/contracts/index.ts";
 import { fieldDocs } from "../../loaders/contracts/field-docs.ts";
 import { RULE_TITLES } from "../../loaders/contracts/rules.ts";
@@ -39,6 +39,12 @@ runLoader(async (warehouse) => {
       : await warehouse.query(`
           select file, sheet, "row", column_name, value_masked, rule, message, action, extract, period, source_key
           from data_quality_warning_details order by detail_order`),
+    // the delivery grid (source × month) of source_completeness: who delivered, who is missing
+    deliveries: await warehouse.query(`
+      select source_type, source_key, source_name, month, delivered, rows, missing
+      from source_completeness order by source_type, source_name, month`),
+    unattributed: await warehouse.query(`
+      select extract, month, institution, records, amount from unattributed_records order by extract, month, institution`),
     totals,
     detailTotal: Number(totals?.rejections ?? 0),
     warningTotal: Number(totals?.warnings ?? 0),

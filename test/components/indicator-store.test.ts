@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { indicatorStore, packIndicators } from "../../src/components/indicator-store.ts";
-import { areaRows, indicatorColumn, rankRows } from "../../src/components/indicator-columns.ts";
+import { INCOMPLETE_COLUMN, areaRows, indicatorColumn, rankRows, withIncompleteColumn } from "../../src/components/indicator-columns.ts";
 
 const rows = [
   { code: "risk_elim_rate", period: "2025-02", area_code: "A", value: 0.61234567, numerator: 61, denominator: 99.6, suppressed: false },
@@ -57,5 +57,30 @@ describe("areaRows / rankRows / indicatorColumn", () => {
     expect(indicatorColumn({ code: "income_pc_median", name_zh: "中位数", unit: "yuan", higher_is_better: true })).toEqual({ key: "income_pc_median", label: "中位数", kind: "amount", unit: "元" });
     expect(indicatorColumn({ code: "loan_balance", name_zh: "贷款余额", unit: "yuan", higher_is_better: null }).unit).toBeUndefined();
     expect(indicatorColumn({ code: "mon_active", name_zh: "户数", unit: "households", higher_is_better: null }).kind).toBe("count");
+  });
+});
+
+describe("missing sources (completeness) travel packed and mark tables", () => {
+  const missingRows = [
+    { code: "hh_lifted", period: "2025-06", area_code: "C", value: 7, numerator: 7, denominator: null, missing_sources: ["二乡 2025年6月户信息"] },
+    { code: "loan_balance", period: "2025-06", area_code: "C", value: 4e4, numerator: 4e4, denominator: null, missing_sources: ["县农业银行 2025年6月贷款台账"] },
+    { code: "hh_lifted", period: "2025-06", area_code: "T", value: 7, numerator: 7, denominator: null, missing_sources: [] },
+    { code: "loan_balance", period: "2025-06", area_code: "T", value: 3e4, numerator: 3e4, denominator: null, missing_sources: ["县农业银行 2025年6月贷款台账"] },
+  ];
+  it("lists each distinct set once and gives it back per row", () => {
+    const packed = packIndicators(missingRows);
+    expect(packed.missing).toEqual([["二乡 2025年6月户信息"], ["县农业银行 2025年6月贷款台账"]]);
+    const store = indicatorStore(JSON.parse(JSON.stringify(packed)));
+    expect(store.missing("hh_lifted", "2025-06", "C")).toEqual(["二乡 2025年6月户信息"]);
+    expect(store.missing("hh_lifted", "2025-06", "T")).toEqual([]);
+    expect(store.get("hh_lifted", "2025-06", "T")!.missing_sources).toBeUndefined();
+  });
+  it("areaRows names every source a row's values lack, and the column appears only when needed", () => {
+    const store = indicatorStore(packIndicators(missingRows));
+    const table = areaRows(store, [{ area_code: "C", name: "县" }, { area_code: "T", name: "一镇" }], ["hh_lifted", "loan_balance"], "2025-06");
+    expect(table[0]!.incomplete).toBe("二乡 2025年6月户信息、县农业银行 2025年6月贷款台账");
+    expect(table[1]!.incomplete).toBe("县农业银行 2025年6月贷款台账");
+    expect(withIncompleteColumn([], table)).toEqual([INCOMPLETE_COLUMN]);
+    expect(withIncompleteColumn([], areaRows(store, [{ area_code: "T", name: "一镇" }], ["hh_lifted"], "2025-06"))).toEqual([]);
   });
 });

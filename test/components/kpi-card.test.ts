@@ -17,6 +17,15 @@ describe("kpiCard", () => {
   });
 });
 
+describe("kpiCard on an incomplete value", () => {
+  it("says 数据不完整 and names the missing sources", () => {
+    const card = kpiCard({ label: "贷款余额", value: 40000, unit: "yuan", code: "loan_balance", missing: ["县农业银行 2025年6月贷款台账"] });
+    expect(card.classList.contains("incomplete")).toBe(true);
+    expect(card.querySelector(".kpi-incomplete")!.textContent).toBe("数据不完整：缺 县农业银行 2025年6月贷款台账");
+    expect(kpiCard({ label: "x", value: 1, unit: "户" }).querySelector(".kpi-incomplete")).toBeNull();
+  });
+});
+
 describe("changeTone", () => {
   it("reads the direction of the indicator", () => {
     expect(changeTone(0.05, 0.04, false, "%")).toBe("bad");

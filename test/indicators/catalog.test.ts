@@ -10,7 +10,8 @@ const REQUIRED = [
   "hh_lifted", "pop_lifted", "mon_active", "mon_active_pop", "mon_identified", "mon_share_pop", "risk_elim_rate",
   "return_rate", "return_rate_pop", "new_poverty_rate", "below_line_share", "assist_coverage", "guarantee_rate",
   "housing_ok_rate", "edu_ok_rate", "med_ok_rate", "water_ok_rate", "income_pc_median", "income_growth",
-  "timely_identification_rate", "timely_assist_rate", "loan_balance",
+  "timely_identification_rate", "timely_assist_rate", "loan_balance", "income_pc_mean",
+  "ident_pending", "ident_overdue", "assist_pending", "assist_overdue",
 ];
 
 describe("indicator catalog", () => {

@@ -153,7 +153,7 @@ describe("quality.json loader", () => {
     const { text, json } = runLoader();
     expect(Object.keys(json)).toEqual([
       "extracts", "rules", "files", "byExtractPeriod", "topRules", "bySource", "bySourceRule", "details", "warningRules", "warningDetails",
-      "totals", "detailTotal", "warningTotal", "fields",
+      "deliveries", "unattributed", "totals", "detailTotal", "warningTotal", "fields",
     ]);
     expect(json.byExtractPeriod[0]).toEqual({
       extract: "households", period: "2024-01", files: 1, rows_read: 16, rows_accepted: 9, rows_rejected: 7, rows_warned: 6, reject_rate: 7 / 16,
@@ -168,6 +168,9 @@ describe("quality.json loader", () => {
     expect(json.detailTotal).toBe(10);
     expect(json.warningDetails).toHaveLength(9);
     expect(json.warningTotal).toBe(9);
+    // the delivery grid (source_completeness): the bank delivered its ledger
+    expect(json.deliveries.some((d: any) => d.source_type === "bank_ledger" && d.source_key === "农商银行" && d.delivered)).toBe(true);
+    expect(json.unattributed).toEqual([]);
     expect(json.rules).toContainEqual({ rule: "income_inconsistent", title: "人均纯收入与收入构成不符" });
     const id = json.fields.find((d: any) => d.extract === "households" && d.column === "id_number");
     expect(id).toMatchObject({ header: "证件号码", required: true, type: "VARCHAR" });

@@ -27,7 +27,7 @@ it("leaves below_line_share empty when no monitoring line is known, rather than 
   expect(await county("below_line_share", "2025-01")).toEqual([{ value: null, numerator: 0, denominator: 0 }]);
 });
 
-it("lists a month with ledgers but no roster as a period carrying loan indicators only", async () => {
+it("lists a month with ledgers but no roster as a period whose roster stocks are empty", async () => {
   const periods = await warehouse.query("select period, end_month from periods order by period");
   expect(periods).toEqual([
     { period: "2025", end_month: "2025-01" },
@@ -35,8 +35,10 @@ it("lists a month with ledgers but no roster as a period carrying loan indicator
     { period: "2025-02", end_month: "2025-02" },
     { period: "2025-H1", end_month: "2025-01" },
   ]);
-  const codes = await warehouse.query<{ code: string }>("select distinct code from indicators where period = '2025-02'");
-  expect(codes).toEqual([{ code: "loan_balance" }]);
+  // no roster in 2025-02: its stocks are empty (not 0); flows still count events dated in it (none here)
+  expect(await county("hh_lifted", "2025-02")).toEqual([{ value: null, numerator: null, denominator: null }]);
+  expect(await county("income_pc_mean", "2025-02")).toEqual([{ value: null, numerator: null, denominator: null }]);
+  expect(await county("mon_identified", "2025-02")).toEqual([{ value: 0, numerator: 0, denominator: null }]);
   expect(await county("loan_balance", "2025-02")).toEqual([{ value: 5000, numerator: 5000, denominator: null }]);
   // the half-year reads stocks from its last roster month (2025-01) and balances from its last ledger (2025-02)
   expect(await county("hh_lifted", "2025-H1")).toEqual([{ value: 1, numerator: 1, denominator: null }]);

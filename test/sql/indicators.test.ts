@@ -30,6 +30,22 @@
 // Monitoring lines: 2024 province 52 → 7000; 2025 province 7500 but county 529901 → 8000 (wins);
 // 2025 county 529902 → 9999 (another county, must not apply). Deadlines 15 working days, no holidays.
 //
+// Income is per person (DOMAIN.md §7): 脱贫户 sorted by 人均纯收入, each weighing 家庭人口数 (PERSONS):
+//   2024-06 county  H02 6500×3 H10 6800×3 H03 7200×5 H05 7600×1 H09 8000×2 H01 9000×4 H12 9500×6 H06 11000×4 H11 14000×2
+//           Σ = 19500+20400+36000+7600+16000+36000+57000+44000+28000 = 264500 over 30 persons; persons 15 and 16
+//           both in H01 (cumulative 3 6 11 12 14 [18]) → median 9000 (the household median was 8000);
+//           town (no H06 H09) 204500/24, persons 12 (H05 7600) and 13 (H01 9000) → 8300; 甲村 (no H05) 196900/23 → person 12 = 9000.
+//   2025-05 county  H03 6000×5 H05 7700×1 H02 8500×3 H09 8800×2 H10 9500×3 H01 9800×4 H12 10200×6 H06 12500×4 H11 15000×2
+//           289700/30, persons 15–16 in H01 → 9800; town 222100/24, persons 12 (H10 9500) 13 (H01 9800) → 9650; 甲村 214400/23 → 9800.
+//   2025-06 county  H03 6100×5 H05 7800×1 H02 8600×3 H10 9700×3 H01 10000×4 H12 10500×6 H06 13000×4 H11 15500×2
+//           279200/28, persons 14–15 in H01 (cumulative 5 6 9 12 [16]) → 10000; town 227200/24, persons 12 (H10 9700)
+//           and 13 (H01 10000) → 9850; 甲村 219400/23 → person 12 = 10000.
+//
+// Events (DOMAIN.md §7) are read from each household's latest snapshot (2025-06, H09: 2025-05): H03's 首次帮扶日期
+// 2025-06-16, blank in the 2025-05 snapshot, is known now, but at 2025-05-31 its deadline (15 working days
+// after 05-20 = 06-10) had not passed, so in 2025-05 H03 is pending (assist_pending), neither on time nor late.
+// H05 (发现 2023-10-10, 识别 2023-11-01: 16 wd, late) was identified before the calendar starts (2024-01): in no period.
+//
 // Periods: end snapshot 2024-06 for 2024-06, 2024-H1, 2024 (no earlier snapshot: start = 2024-06 itself);
 // 2025-05 (start 2024-06); 2025-06 (start 2025-05, 12 months earlier 2024-06); 2025-H1 and 2025
 // (start 2024-06 = latest before January 2025; 12 months earlier 2024-06).
@@ -65,8 +81,9 @@ const STOCK: Record<string, Record<string, Codes>> = {
       edu_ok_rate: rate(9, 9),
       med_ok_rate: rate(9, 9),
       water_ok_rate: rate(8, 9),
-      income_pc_median: [null, 9, 8000], // 6500 6800 7200 7600 [8000] 9000 9500 11000 14000
-      income_growth: [79600 / 9, null, null], // no snapshot 2023-06; mean of the 9 = 79600/9
+      income_pc_mean: [264500, 30, 264500 / 30], // Σ(人均纯收入 × 人口) ÷ Σ 人口
+      income_pc_median: [null, 30, 9000], // person-weighted: see PERSONS below
+      income_growth: [264500 / 30, null, null], // no snapshot 12 months earlier
       loan_balance: count(40000), // L001 (H02)
     },
     [TOWN]: {
@@ -83,8 +100,9 @@ const STOCK: Record<string, Record<string, Codes>> = {
       edu_ok_rate: rate(7, 7),
       med_ok_rate: rate(7, 7),
       water_ok_rate: rate(6, 7),
-      income_pc_median: [null, 7, 7600], // 6500 6800 7200 [7600] 9000 9500 14000
-      income_growth: [60600 / 7, null, null], // 9000+6500+7200+6800+14000+9500+7600 = 60600
+      income_pc_mean: [204500, 24, 204500 / 24], // Σ(人均纯收入 × 人口) ÷ Σ 人口
+      income_pc_median: [null, 24, 8300], // person-weighted: see PERSONS below
+      income_growth: [204500 / 24, null, null], // no snapshot 12 months earlier
       loan_balance: count(40000),
     },
     [VILLAGE]: {
@@ -101,8 +119,9 @@ const STOCK: Record<string, Record<string, Codes>> = {
       edu_ok_rate: rate(6, 6),
       med_ok_rate: rate(6, 6),
       water_ok_rate: rate(5, 6),
-      income_pc_median: [null, 6, 8100], // 6500 6800 [7200 9000] 9500 14000 → (7200+9000)/2
-      income_growth: [53000 / 6, null, null],
+      income_pc_mean: [196900, 23, 196900 / 23], // Σ(人均纯收入 × 人口) ÷ Σ 人口
+      income_pc_median: [null, 23, 9000], // person-weighted: see PERSONS below
+      income_growth: [196900 / 23, null, null], // no snapshot 12 months earlier
       loan_balance: count(40000),
     },
   },
@@ -121,8 +140,9 @@ const STOCK: Record<string, Record<string, Codes>> = {
       edu_ok_rate: rate(10, 10),
       med_ok_rate: rate(9, 10),
       water_ok_rate: rate(9, 10),
-      income_pc_median: [null, 9, 9500], // 6000 7700 8500 8800 [9500] 9800 10200 12500 15000
-      income_growth: [88000 / 9, null, null], // no snapshot 2024-05
+      income_pc_mean: [289700, 30, 289700 / 30], // Σ(人均纯收入 × 人口) ÷ Σ 人口
+      income_pc_median: [null, 30, 9800], // person-weighted: see PERSONS below
+      income_growth: [289700 / 30, null, null], // no snapshot 12 months earlier
       loan_balance: count(132000), // L002 32000 + L005 100000 (enterprise, no area: county only)
     },
     [TOWN]: {
@@ -139,8 +159,9 @@ const STOCK: Record<string, Record<string, Codes>> = {
       edu_ok_rate: rate(7, 7),
       med_ok_rate: rate(7, 7),
       water_ok_rate: rate(6, 7),
-      income_pc_median: [null, 7, 9500], // 6000 7700 8500 [9500] 9800 10200 15000
-      income_growth: [66700 / 7, null, null],
+      income_pc_mean: [222100, 24, 222100 / 24], // Σ(人均纯收入 × 人口) ÷ Σ 人口
+      income_pc_median: [null, 24, 9650], // person-weighted: see PERSONS below
+      income_growth: [222100 / 24, null, null], // no snapshot 12 months earlier
       loan_balance: count(32000),
     },
     [VILLAGE]: {
@@ -157,8 +178,9 @@ const STOCK: Record<string, Record<string, Codes>> = {
       edu_ok_rate: rate(6, 6),
       med_ok_rate: rate(6, 6),
       water_ok_rate: rate(5, 6),
-      income_pc_median: [null, 6, 9650], // 6000 8500 [9500 9800] 10200 15000
-      income_growth: [59000 / 6, null, null],
+      income_pc_mean: [214400, 23, 214400 / 23], // Σ(人均纯收入 × 人口) ÷ Σ 人口
+      income_pc_median: [null, 23, 9800], // person-weighted: see PERSONS below
+      income_growth: [214400 / 23, null, null], // no snapshot 12 months earlier
       loan_balance: count(32000),
     },
   },
@@ -177,8 +199,9 @@ const STOCK: Record<string, Record<string, Codes>> = {
       edu_ok_rate: rate(10, 11),
       med_ok_rate: rate(10, 11),
       water_ok_rate: rate(10, 11),
-      income_pc_median: [null, 8, 9850], // 6100 7800 8600 [9700 10000] 10500 13000 15500
-      income_growth: [10150, 79600 / 9, (10150 * 9) / 79600 - 1], // 81200/8 vs 2024-06 mean
+      income_pc_mean: [279200, 28, 279200 / 28], // Σ(人均纯收入 × 人口) ÷ Σ 人口
+      income_pc_median: [null, 28, 10000], // person-weighted: see PERSONS below
+      income_growth: [279200 / 28, 264500 / 30, (279200 / 28) / (264500 / 30) - 1], // per-person means, vs 2024-06
       loan_balance: count(160000), // L002 30000 + L003 20000 + L004 10000 + L005 100000
     },
     [TOWN]: {
@@ -195,8 +218,9 @@ const STOCK: Record<string, Record<string, Codes>> = {
       edu_ok_rate: rate(8, 8),
       med_ok_rate: rate(8, 8),
       water_ok_rate: rate(7, 8),
-      income_pc_median: [null, 7, 9700], // 6100 7800 8600 [9700] 10000 10500 15500
-      income_growth: [68200 / 7, 60600 / 7, 68200 / 60600 - 1],
+      income_pc_mean: [227200, 24, 227200 / 24], // Σ(人均纯收入 × 人口) ÷ Σ 人口
+      income_pc_median: [null, 24, 9850], // person-weighted: see PERSONS below
+      income_growth: [227200 / 24, 204500 / 24, (227200 / 24) / (204500 / 24) - 1], // per-person means, vs 2024-06
       loan_balance: count(30000), // L002 only; L003 and L004 are in 丙村
     },
     [VILLAGE]: {
@@ -213,8 +237,9 @@ const STOCK: Record<string, Record<string, Codes>> = {
       edu_ok_rate: rate(6, 6),
       med_ok_rate: rate(6, 6),
       water_ok_rate: rate(5, 6),
-      income_pc_median: [null, 6, 9850], // 6100 8600 [9700 10000] 10500 15500
-      income_growth: [60400 / 6, 53000 / 6, 60400 / 53000 - 1],
+      income_pc_mean: [219400, 23, 219400 / 23], // Σ(人均纯收入 × 人口) ÷ Σ 人口
+      income_pc_median: [null, 23, 10000], // person-weighted: see PERSONS below
+      income_growth: [219400 / 23, 196900 / 23, (219400 / 23) / (196900 / 23) - 1], // per-person means, vs 2024-06
       loan_balance: count(30000),
     },
   },
@@ -230,6 +255,7 @@ const FLOW_2024_H1: Record<string, Codes> = {
     new_poverty_rate: rate(0, 131), // 140 − 9
     timely_identification_rate: rate(2, 2), // 10 and 12 wd
     timely_assist_rate: rate(2, 2), // 3 and 11 wd
+    ident_pending: count(0), ident_overdue: count(0), assist_pending: count(0), assist_overdue: count(0),
   },
   [TOWN]: {
     mon_identified: count(2),
@@ -238,6 +264,7 @@ const FLOW_2024_H1: Record<string, Codes> = {
     new_poverty_rate: rate(0, 63), // 70 − 7
     timely_identification_rate: rate(2, 2),
     timely_assist_rate: rate(2, 2),
+    ident_pending: count(0), ident_overdue: count(0), assist_pending: count(0), assist_overdue: count(0),
   },
   [VILLAGE]: {
     mon_identified: count(2),
@@ -246,6 +273,7 @@ const FLOW_2024_H1: Record<string, Codes> = {
     new_poverty_rate: rate(0, 34), // 40 − 6
     timely_identification_rate: rate(2, 2),
     timely_assist_rate: rate(2, 2),
+    ident_pending: count(0), ident_overdue: count(0), assist_pending: count(0), assist_overdue: count(0),
   },
 };
 const FLOW_2025_H1: Record<string, Codes> = {
@@ -256,7 +284,10 @@ const FLOW_2025_H1: Record<string, Codes> = {
     return_rate_pop: rate(5, 30),
     new_poverty_rate: rate(3, 131), // H04 H07 H08
     timely_identification_rate: rate(2, 3), // H03, H07 timely; H04 late; H08 has no 发现日期
-    timely_assist_rate: rate(2, 4), // H04, H07 timely; H03 late; H08 none
+    timely_assist_rate: rate(2, 3), // H04, H07 timely; H03 late; H08 (识别 06-10, due 07-01) still pending at 06-30
+    ident_pending: count(0), ident_overdue: count(0),
+    assist_pending: count(1), // H08
+    assist_overdue: count(0),
   },
   [TOWN]: {
     mon_identified: count(2), // H03 H04
@@ -265,6 +296,7 @@ const FLOW_2025_H1: Record<string, Codes> = {
     new_poverty_rate: rate(1, 63), // H04
     timely_identification_rate: rate(1, 2),
     timely_assist_rate: rate(1, 2),
+    ident_pending: count(0), ident_overdue: count(0), assist_pending: count(0), assist_overdue: count(0),
   },
   [VILLAGE]: {
     mon_identified: count(1), // H03
@@ -273,6 +305,7 @@ const FLOW_2025_H1: Record<string, Codes> = {
     new_poverty_rate: rate(0, 34),
     timely_identification_rate: rate(1, 1),
     timely_assist_rate: rate(0, 1),
+    ident_pending: count(0), ident_overdue: count(0), assist_pending: count(0), assist_overdue: count(0),
   },
 };
 const FLOW: Record<string, Record<string, Codes>> = {
@@ -285,6 +318,7 @@ const FLOW: Record<string, Record<string, Codes>> = {
       new_poverty_rate: rate(0, 131),
       timely_identification_rate: rate(1, 1),
       timely_assist_rate: rate(1, 1),
+      ident_pending: count(0), ident_overdue: count(0), assist_pending: count(0), assist_overdue: count(0),
     },
     [TOWN]: {
       mon_identified: count(1),
@@ -293,6 +327,7 @@ const FLOW: Record<string, Record<string, Codes>> = {
       new_poverty_rate: rate(0, 63),
       timely_identification_rate: rate(1, 1),
       timely_assist_rate: rate(1, 1),
+      ident_pending: count(0), ident_overdue: count(0), assist_pending: count(0), assist_overdue: count(0),
     },
     [VILLAGE]: {
       mon_identified: count(1),
@@ -301,6 +336,7 @@ const FLOW: Record<string, Record<string, Codes>> = {
       new_poverty_rate: rate(0, 34),
       timely_identification_rate: rate(1, 1),
       timely_assist_rate: rate(1, 1),
+      ident_pending: count(0), ident_overdue: count(0), assist_pending: count(0), assist_overdue: count(0),
     },
   },
   "2024-H1": FLOW_2024_H1,
@@ -313,7 +349,10 @@ const FLOW: Record<string, Record<string, Codes>> = {
       return_rate_pop: rate(5, 30),
       new_poverty_rate: rate(1, 131),
       timely_identification_rate: rate(2, 2),
-      timely_assist_rate: rate(1, 2),
+      timely_assist_rate: rate(1, 1), // H07 1 wd; H03 pending at 05-31 (was 1/2 when the blank 2025-05 date read as late)
+      ident_pending: count(0), ident_overdue: count(0),
+      assist_pending: count(1), // H03
+      assist_overdue: count(0), // H03 has no measure in 2025-05 but is not yet due
     },
     [TOWN]: {
       mon_identified: count(1),
@@ -321,7 +360,8 @@ const FLOW: Record<string, Record<string, Codes>> = {
       return_rate_pop: rate(5, 24),
       new_poverty_rate: rate(0, 63),
       timely_identification_rate: rate(1, 1),
-      timely_assist_rate: rate(0, 1),
+      timely_assist_rate: rate(0, 0), // H03 pending
+      ident_pending: count(0), ident_overdue: count(0), assist_pending: count(1), assist_overdue: count(0),
     },
     [VILLAGE]: {
       mon_identified: count(1),
@@ -329,7 +369,8 @@ const FLOW: Record<string, Record<string, Codes>> = {
       return_rate_pop: rate(5, 23),
       new_poverty_rate: rate(0, 34),
       timely_identification_rate: rate(1, 1),
-      timely_assist_rate: rate(0, 1),
+      timely_assist_rate: rate(0, 0),
+      ident_pending: count(0), ident_overdue: count(0), assist_pending: count(1), assist_overdue: count(0),
     },
   },
   "2025-06": {
@@ -340,7 +381,8 @@ const FLOW: Record<string, Record<string, Codes>> = {
       return_rate_pop: rate(0, 30),
       new_poverty_rate: rate(2, 131),
       timely_identification_rate: rate(0, 1), // H04 17 wd; H08 excluded (no 发现日期)
-      timely_assist_rate: rate(1, 2), // H04 2 wd; H08 none
+      timely_assist_rate: rate(1, 1), // H04 2 wd; H08 (no 首次帮扶, due 07-01) pending (was 1/2)
+      ident_pending: count(0), ident_overdue: count(0), assist_pending: count(1), assist_overdue: count(0),
     },
     [TOWN]: {
       mon_identified: count(1), // H04
@@ -349,6 +391,7 @@ const FLOW: Record<string, Record<string, Codes>> = {
       new_poverty_rate: rate(1, 63),
       timely_identification_rate: rate(0, 1),
       timely_assist_rate: rate(1, 1),
+      ident_pending: count(0), ident_overdue: count(0), assist_pending: count(0), assist_overdue: count(0),
     },
     [VILLAGE]: {
       mon_identified: count(0),
@@ -357,6 +400,7 @@ const FLOW: Record<string, Record<string, Codes>> = {
       new_poverty_rate: rate(0, 34),
       timely_identification_rate: rate(0, 0), // nobody identified: empty, not 0
       timely_assist_rate: rate(0, 0),
+      ident_pending: count(0), ident_overdue: count(0), assist_pending: count(0), assist_overdue: count(0),
     },
   },
   "2025-H1": FLOW_2025_H1,
@@ -415,8 +459,9 @@ describe("indicators mart on the hand-worked roster", () => {
   }
 
   it("has one row per code × period × area and the catalog's unit on each", () => {
-    // 7 periods × 7 areas (1 county, 2 towns, 4 villages) × every catalog code
-    expect(rows).toHaveLength(7 * 7 * CATALOG.length);
+    // 23 periods (the calendar 2024-01 … 2025-06: 18 months, 2024-H1, 2024-H2, 2025-H1, 2024, 2025) × 7 areas
+    // (1 county, 2 towns, 4 villages) × every catalog code
+    expect(rows).toHaveLength(23 * 7 * CATALOG.length);
     const keys = new Set(rows.map((r) => `${r.code}|${r.period}|${r.area_code}`));
     expect(keys.size).toBe(rows.length);
     for (const item of CATALOG) {

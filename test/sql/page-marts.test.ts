@@ -22,15 +22,22 @@ describe("main roster", () => {
   afterAll(() => warehouse?.close());
   const q = async (sql: string) => plain(await warehouse.query<Row>(sql));
 
-  it("monitoring_flows: identifications by kind and risk from the month's own snapshot", async () => {
-    // Identified in the month (是否监测对象 是, 识别监测日期 inside the month, read from that month's snapshot):
-    // 2024-06 H10 (识别 06-05, 甲村, 脱贫不稳定户, 因自然灾害) — H02 (2024-03) and H05 (2023-11) are older;
+  it("monitoring_flows: identifications by kind and risk, read from the latest snapshot, in the month of the date", async () => {
+    // Identified in the month (是否监测对象 是, 识别监测日期 inside the month, read from each household's latest
+    // snapshot): 2024-03 H02 (识别 03-15, 甲村, 脱贫不稳定户, 因病) — a back-dated identification: first seen in
+    // the 2024-06 snapshot, counted in March (it used to vanish: March has no snapshot); H05 (2023-11) is
+    // before the calendar (2024-01 … 2025-06) and in no month;
+    // 2024-06 H10 (识别 06-05, 甲村, 脱贫不稳定户, 因自然灾害);
     // 2025-05 H03 (05-20, 甲村, 脱贫不稳定户, 因意外事故) and H07 (05-09, 丙村, 突发严重困难户, 因病);
     // 2025-06 H04 (06-25, 乙村, 边缘易致贫户, 因务工就业不稳) and H08 (06-10, 丙村, 边缘易致贫户, 因学);
     // H03 is still in the 2025-06 snapshot but was identified in May, so it is not counted again.
     const rows = await q(`select month, area_code, dimension, category, households from monitoring_flows
       where dimension in ('identified_kind', 'identified_risk') order by all`);
     expect(rows).toEqual([
+      { month: "2024-03", area_code: COUNTY, dimension: "identified_kind", category: "脱贫不稳定户", households: 1 },
+      { month: "2024-03", area_code: COUNTY, dimension: "identified_risk", category: "因病", households: 1 },
+      { month: "2024-03", area_code: TOWN1, dimension: "identified_kind", category: "脱贫不稳定户", households: 1 },
+      { month: "2024-03", area_code: TOWN1, dimension: "identified_risk", category: "因病", households: 1 },
       { month: "2024-06", area_code: COUNTY, dimension: "identified_kind", category: "脱贫不稳定户", households: 1 },
       { month: "2024-06", area_code: COUNTY, dimension: "identified_risk", category: "因自然灾害", households: 1 },
       { month: "2024-06", area_code: TOWN1, dimension: "identified_kind", category: "脱贫不稳定户", households: 1 },
@@ -53,10 +60,18 @@ describe("main roster", () => {
     ]);
   });
 
-  it("monitoring_flows: no elimination in any month (dates outside the month; H05 has no labour)", async () => {
-    // H02 消除 2025-04-20 and H10 2025-03-10 fall in no snapshot month; H05's 消除 2025-06-20 is in June but a
-    // household with no labour capacity is never counted as eliminated.
-    expect(await q("select count(*) as n from monitoring_flows where dimension = 'eliminated_mode'")).toEqual([{ n: 0 }]);
+  it("monitoring_flows: eliminations in the month of 风险消除日期, even without a snapshot that month (H05 has no labour)", async () => {
+    // H10 消除 2025-03-10 自然消除 and H02 2025-04-20 帮扶消除 fall in months without a snapshot: read from the
+    // latest snapshot, they count in March and April (they used to vanish). H05's 消除 2025-06-20 is in June
+    // but a household with no labour capacity is never counted as eliminated.
+    const rows = await q(`select month, area_code, category, households from monitoring_flows
+      where dimension = 'eliminated_mode' order by all`);
+    expect(rows).toEqual([
+      { month: "2025-03", area_code: COUNTY, category: "自然消除", households: 1 },
+      { month: "2025-03", area_code: TOWN1, category: "自然消除", households: 1 },
+      { month: "2025-04", area_code: COUNTY, category: "帮扶消除", households: 1 },
+      { month: "2025-04", area_code: TOWN1, category: "帮扶消除", households: 1 },
+    ]);
   });
 
   it("monitoring_flows: measures of the active monitored households, once per type", async () => {
@@ -104,23 +119,35 @@ describe("main roster", () => {
     ]);
   });
 
-  it("timeliness: working days of the month's identifications", async () => {
+  it("timeliness: on time, late, pending and overdue per period, as the indicators count them", async () => {
     // H10: 发现 2024-05-20 → 识别 06-05 = 12 working days, → 首次帮扶 06-20 = 11;
-    // H03: 05-06 → 05-20 = 10, no 首次帮扶 in the 2025-05 snapshot (NULL); H07: 04-28 → 05-09 = 9, → 05-12 = 1;
-    // H04: 06-02 → 06-25 = 17, → 06-27 = 2; H08: no 发现日期 and no 首次帮扶日期 (both NULL).
-    const rows = await q(`select month, area_code, identify_workdays, assist_workdays, households from timeliness
-      order by month, area_code, identify_workdays nulls last`);
+    // H03: 05-06 → 05-20 = 10; 首次帮扶 06-16 (19 wd, late) is in the latest snapshot only: at 05-31 it is pending
+    //      (due by 06-10), known late by 06-30; H07: 04-28 → 05-09 = 9, → 05-12 = 1;
+    // H04: 06-02 → 06-25 = 17 (late: counted on 06-24, the first day past the deadline), → 06-27 = 2;
+    // H08: no 发现日期 (out of identification timeliness), 识别 06-10, no 首次帮扶: pending at 06-30 (due 07-01).
+    const rows = await q(`select period, area_code, stage, status, workdays, households from timeliness
+      where period in ('2024-06', '2025-05', '2025-06', '2025-H1') and area_level = 'county' order by all`);
+    const t = (period: string, stage: string, status: string, workdays: number | null) =>
+      ({ period, area_code: COUNTY, stage, status, workdays, households: 1 });
     expect(rows).toEqual([
-      { month: "2024-06", area_code: COUNTY, identify_workdays: 12, assist_workdays: 11, households: 1 },
-      { month: "2024-06", area_code: TOWN1, identify_workdays: 12, assist_workdays: 11, households: 1 },
-      { month: "2025-05", area_code: COUNTY, identify_workdays: 9, assist_workdays: 1, households: 1 },
-      { month: "2025-05", area_code: COUNTY, identify_workdays: 10, assist_workdays: null, households: 1 },
-      { month: "2025-05", area_code: TOWN1, identify_workdays: 10, assist_workdays: null, households: 1 },
-      { month: "2025-05", area_code: TOWN2, identify_workdays: 9, assist_workdays: 1, households: 1 },
-      { month: "2025-06", area_code: COUNTY, identify_workdays: 17, assist_workdays: 2, households: 1 },
-      { month: "2025-06", area_code: COUNTY, identify_workdays: null, assist_workdays: null, households: 1 },
-      { month: "2025-06", area_code: TOWN1, identify_workdays: 17, assist_workdays: 2, households: 1 },
-      { month: "2025-06", area_code: TOWN2, identify_workdays: null, assist_workdays: null, households: 1 },
+      t("2024-06", "assist", "on_time", 11), t("2024-06", "identification", "on_time", 12),
+      t("2025-05", "assist", "on_time", 1), t("2025-05", "assist", "pending", null),
+      t("2025-05", "identification", "on_time", 9), t("2025-05", "identification", "on_time", 10),
+      t("2025-06", "assist", "on_time", 2), t("2025-06", "assist", "pending", null),
+      t("2025-06", "identification", "late", 17),
+      // the half-year is read at its own end, not summed: H03 is late by 06-30
+      t("2025-H1", "assist", "late", 19), t("2025-H1", "assist", "on_time", 1), t("2025-H1", "assist", "on_time", 2),
+      t("2025-H1", "assist", "pending", null),
+      t("2025-H1", "identification", "late", 17), t("2025-H1", "identification", "on_time", 9), t("2025-H1", "identification", "on_time", 10),
+    ]);
+  });
+
+  it("income_distribution: persons (家庭人口数) beside households, as the per-person income codes weigh them", async () => {
+    // 2024-06: 6000 H02×3 H10×3; 7000 H03×5 H05×1; 8000 H09×2; 9000 H01×4 H12×6; 11000 H06×4; 14000 H11×2
+    const rows = await q("select bin, households, persons from income_distribution where month = '2024-06' order by bin");
+    expect(rows).toEqual([
+      { bin: 6000, households: 2, persons: 6 }, { bin: 7000, households: 2, persons: 6 }, { bin: 8000, households: 1, persons: 2 },
+      { bin: 9000, households: 2, persons: 10 }, { bin: 11000, households: 1, persons: 4 }, { bin: 14000, households: 1, persons: 2 },
     ]);
   });
 
@@ -228,9 +255,9 @@ describe("work-list roster", () => {
 
   it("monitoring_flows: eliminations by mode, a missing risk, two risks of one household", async () => {
     // identified in June: W05 (丙, 边缘易致贫户, no risk), W10 (丙, 边缘易致贫户, 因病), W11 (甲, 脱贫不稳定户, 因病、因学);
-    // eliminated in June: W06 (甲, 帮扶消除), W07 (丙, mode blank).
+    // eliminated in June: W06 (甲, 帮扶消除), W07 (丙, mode blank). (W01, identified 2025-03-03, counts in March.)
     const rows = await q(`select area_code, dimension, category, households from monitoring_flows
-      where dimension <> 'active_measure' order by all`);
+      where dimension <> 'active_measure' and month = '2025-06' order by all`);
     expect(rows).toEqual([
       { area_code: COUNTY, dimension: "eliminated_mode", category: "帮扶消除", households: 1 },
       { area_code: COUNTY, dimension: "eliminated_mode", category: "未填方式", households: 1 },
@@ -263,14 +290,26 @@ describe("work-list roster", () => {
     ]);
   });
 
-  it("timeliness: more than 60 working days read 61; not yet assisted reads NULL", async () => {
-    // W05: 2025-03-03 → 06-02 = 13 weeks = 65 → 61, → 06-04 = 2; W10: 06-02 → 06-06 = 4; W11: 06-02 → 06-09 = 5
-    const rows = await q(`select identify_workdays, assist_workdays, households from timeliness
-      where area_level = 'county' order by identify_workdays`);
+  it("timeliness: late once in the month the deadline passed; overdue and pending first assistance at 06-30", async () => {
+    // W05: 发现 2025-03-03 → 识别 06-02 = 65 working days: late, counted once in March (the deadline passed on
+    //      03-25, the 16th working day), not again in June; → 06-04 = 2 (identified in June, on time);
+    // W10: 06-02 → 06-06 = 4; no 首次帮扶 and 16 wd by 06-30: late (outcome known), and 已超期 (no measure);
+    // W11: 06-02 → 06-09 = 5; no 首次帮扶, exactly 15 wd by 06-30 = on the deadline: pending, not late;
+    // W01: identified 2025-03-03, no measure, 85 wd by 06-30: 已超期.
+    const rows = await q(`select period, stage, status, workdays, households from timeliness
+      where area_level = 'county' and period in ('2025-03', '2025-06') order by all`);
     expect(rows).toEqual([
-      { identify_workdays: 4, assist_workdays: null, households: 1 },
-      { identify_workdays: 5, assist_workdays: null, households: 1 },
-      { identify_workdays: 61, assist_workdays: 2, households: 1 },
+      { period: "2025-03", stage: "assist", status: "late", workdays: null, households: 1 }, // W01, due 03-25
+      // W05, late as unidentified backlog (no working days yet), and still 已超期 at 03-31
+      { period: "2025-03", stage: "identification", status: "late", workdays: null, households: 1 },
+      { period: "2025-03", stage: "identification", status: "on_time", workdays: 5, households: 1 }, // W01 02-24 → 03-03
+      { period: "2025-03", stage: "identification", status: "overdue", workdays: null, households: 1 },
+      { period: "2025-06", stage: "assist", status: "late", workdays: null, households: 1 }, // W10
+      { period: "2025-06", stage: "assist", status: "on_time", workdays: 2, households: 1 }, // W05
+      { period: "2025-06", stage: "assist", status: "overdue", workdays: null, households: 2 }, // W01 W10
+      { period: "2025-06", stage: "assist", status: "pending", workdays: null, households: 1 }, // W11
+      { period: "2025-06", stage: "identification", status: "on_time", workdays: 4, households: 1 }, // W10
+      { period: "2025-06", stage: "identification", status: "on_time", workdays: 5, households: 1 }, // W11
     ]);
   });
 

@@ -1,4 +1,4 @@
--- int_workdays — grain: calendar day over the span of the roster's dates and snapshot months.
+-- int_workdays — grain: calendar day over the span of the roster's dates and of the periods (int_periods).
 -- workday_seq counts working days (Monday–Friday minus cfg_holidays) up to and including the day, so the
 -- working days after day a up to and including day b are seq(b) − seq(a).
 -- key: day
@@ -10,7 +10,8 @@ with bounds as (
     greatest(least(min(risk_found_date), min(identified_date), min(first_assist_date),
       min(strptime(snapshot_month || '-01', '%Y-%m-%d'))::date), date '2000-01-01') as lo,
     least(greatest(max(risk_found_date), max(identified_date), max(first_assist_date),
-      max(last_day(strptime(snapshot_month || '-01', '%Y-%m-%d')::date))), date '2100-12-31') as hi
+      max(last_day(strptime(snapshot_month || '-01', '%Y-%m-%d')::date)),
+      (select max(last_day) from int_periods)), date '2100-12-31') as hi
   from int_household_snapshots
 ),
 days as (

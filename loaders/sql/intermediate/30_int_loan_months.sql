@@ -1,8 +1,13 @@
 -- int_loan_months — grain: institution × loan × ledger month, with the area the loan belongs to. The
 -- record's 区划代码 decides when it names a known village (12 digits) or town (9 digits: the loan counts for
--- the town but no village); otherwise the village of the household matched by 户编号, else by 证件号码
--- (each household's latest snapshot). county_code is set for every loan: loans that map to no village or
--- town count at county level only.
+-- the town but no village); otherwise the village of the household matched by 户编号, else by 证件号码, where
+-- that household lived in the ledger month (its snapshot of that month, else its latest snapshot before it,
+-- else its earliest: a household that moves is counted where it lives at each period's end, DOMAIN.md §7).
+-- county_code: from the village or town, else the record's own 6-digit county prefix, else the home county
+-- (int_home_county: the county of the roster, even when the village file lists other counties). A loan that
+-- none of these places has county_code NULL and attribution 'unattributed': it is in no area's figures and
+-- is listed in the unattributed_records mart, never dropped silently.
+-- attribution: 'record' (区划代码), 'household', 'home_county' or 'unattributed'.
 -- key: ledger_month, institution, loan_id
 create or replace table int_loan_months as
 with deduped as (
@@ -17,34 +22,38 @@ villages as (
 towns as (
   select area_code from int_areas where area_level = 'town'
 ),
-household_villages as (
-  select household_id, arg_max(village_code, snapshot_month) as village_code
-  from int_household_snapshots
-  group by household_id
+snapshots as (
+  select household_id, id_number, snapshot_month, village_code from int_household_snapshots where village_code is not null
 ),
-person_villages as (
-  select id_number, arg_max(village_code, snapshot_month) as village_code
-  from int_household_snapshots
-  where id_number is not null
-  group by id_number
+ledger_households as (
+  -- each (ledger month, household) a loan names, by 户编号 or else by 证件号码
+  select distinct d.period, d.household_id, d.id_number from deduped d
 ),
-only_county as (
-  -- a warehouse normally holds one county: loans with no area at all belong to it
-  select case when count(*) = 1 then any_value(area_code) end as county_code
-  from int_areas
-  where area_level = 'county'
+placed as (
+  -- the household's snapshot at or before the ledger month; failing that, its earliest snapshot
+  select
+    l.period,
+    l.household_id,
+    l.id_number,
+    coalesce(
+      (select arg_max(s.village_code, s.snapshot_month) from snapshots s where s.household_id = l.household_id and s.snapshot_month <= l.period),
+      (select arg_min(s.village_code, s.snapshot_month) from snapshots s where s.household_id = l.household_id),
+      (select arg_max(s.village_code, s.snapshot_month) from snapshots s where s.id_number = l.id_number and s.snapshot_month <= l.period),
+      (select arg_min(s.village_code, s.snapshot_month) from snapshots s where s.id_number = l.id_number)
+    ) as household_village
+  from ledger_households l
 ),
 matched as (
   select
     d.*,
     v.area_code as record_village,
     t.area_code as record_town,
-    coalesce(hv.village_code, pv.village_code) as household_village
+    p.household_village
   from deduped d
   left join villages v on v.area_code = d.area_code
   left join towns t on t.area_code = d.area_code
-  left join household_villages hv on hv.household_id = d.household_id
-  left join person_villages pv on pv.id_number = d.id_number
+  left join placed p on p.period = d.period
+    and p.household_id is not distinct from d.household_id and p.id_number is not distinct from d.id_number
 ),
 attributed as (
   select
@@ -64,6 +73,13 @@ select
   a.balance,
   a.village_code,
   a.town_code,
-  coalesce(left(a.town_code, 6), case when length(a.area_code) >= 6 then left(a.area_code, 6) end, c.county_code) as county_code
+  coalesce(left(a.town_code, 6), case when length(a.area_code) >= 6 then left(a.area_code, 6) end, c.county_code) as county_code,
+  case
+    when a.record_village is not null or a.record_town is not null then 'record'
+    when a.household_village is not null then 'household'
+    when length(a.area_code) >= 6 then 'record'
+    when c.county_code is not null then 'home_county'
+    else 'unattributed'
+  end as attribution
 from attributed a
-cross join only_county c;
+cross join int_home_county c;

@@ -1,6 +1,10 @@
 -- ind_monitoring — grain: monitoring indicator code × period × area (county, town, village).
--- Household facts of the end snapshot are counted once per area level; every area of int_areas gets a
--- row for every period with household data, so an area with no households reads 0 (counts) or empty (rates).
+-- Stocks: household facts of the end snapshot (int_household_periods), counted once per area level; a
+-- period without any snapshot (a calendar month kept for back-dated events) has empty stocks.
+-- Flows and timeliness: events read from each household's latest snapshot (int_period_events, the same
+-- model the monitoring_flows and timeliness marts read), so monthly flows add up to half-years and years.
+-- Every area of int_areas gets a row for every period of int_periods, so an area with no households reads
+-- 0 (counts) or empty (rates).
 -- key: code, period, area_code
 create or replace table ind_monitoring as
 with facts as (
@@ -20,10 +24,6 @@ end_counts as (
     coalesce(sum(persons) filter (where is_active), 0) as mon_active_pop,
     count(*) filter (where is_monitored) as monitored,
     count(*) filter (where is_eliminated) as eliminated,
-    count(*) filter (where identified_in_period) as identified,
-    count(*) filter (where identified_in_period and is_lifted and monitor_kind = '脱贫不稳定户') as returned,
-    coalesce(sum(persons) filter (where identified_in_period and is_lifted and monitor_kind = '脱贫不稳定户'), 0) as returned_pop,
-    count(*) filter (where identified_in_period and is_ordinary) as newly_poor,
     count(*) filter (where below_line) as below_line,
     count(*) filter (where below_line is not null) as line_known,
     count(*) filter (where is_active and has_measure) as active_assisted,
@@ -31,18 +31,35 @@ end_counts as (
     count(*) filter (where housing_ok) as housing_ok,
     count(*) filter (where edu_ok) as edu_ok,
     count(*) filter (where med_ok) as med_ok,
-    count(*) filter (where water_ok) as water_ok,
-    count(*) filter (where identified_in_period and identification_timely) as identified_timely,
-    count(*) filter (where identified_in_period and identification_timely is not null) as identified_both_dates,
-    count(*) filter (where identified_in_period and assist_timely) as assisted_timely
+    count(*) filter (where water_ok) as water_ok
   from facts
   group by all
 ),
+event_counts as (
+  select
+    e.period,
+    r.area_code,
+    r.area_level,
+    count(*) filter (where e.identified) as identified,
+    count(*) filter (where e.identified and e.is_lifted and e.monitor_kind = '脱贫不稳定户') as returned,
+    coalesce(sum(e.persons) filter (where e.identified and e.is_lifted and e.monitor_kind = '脱贫不稳定户'), 0) as returned_pop,
+    count(*) filter (where e.identified and e.is_ordinary) as newly_poor,
+    count(*) filter (where e.ident_on_time) as ident_on_time,
+    count(*) filter (where e.ident_counted) as ident_counted,
+    count(*) filter (where e.ident_pending) as ident_pending,
+    count(*) filter (where e.ident_overdue) as ident_overdue,
+    count(*) filter (where e.assist_on_time) as assist_on_time,
+    count(*) filter (where e.assist_known) as assist_known,
+    count(*) filter (where e.assist_pending) as assist_pending,
+    count(*) filter (where e.assist_overdue) as assist_overdue
+  from int_period_events e
+  join int_area_rollup r on r.village_code = e.village_code
+  group by all
+),
 grid as (
-  select p.period, p.start_month, a.area_code, a.area_level, a.households as rural_households
+  select p.period, p.start_month, p.end_month, a.area_code, a.area_level, a.households as rural_households
   from int_periods p
   cross join int_areas a
-  where p.end_month is not null
 ),
 wide as (
   select
@@ -50,6 +67,7 @@ wide as (
     g.area_code,
     g.area_level,
     g.rural_households,
+    g.end_month is not null as has_end,
     coalesce(e.households, 0) as households,
     coalesce(e.hh_lifted, 0) as hh_lifted,
     coalesce(e.pop_lifted, 0) as pop_lifted,
@@ -57,10 +75,6 @@ wide as (
     coalesce(e.mon_active_pop, 0) as mon_active_pop,
     coalesce(e.monitored, 0) as monitored,
     coalesce(e.eliminated, 0) as eliminated,
-    coalesce(e.identified, 0) as identified,
-    coalesce(e.returned, 0) as returned,
-    coalesce(e.returned_pop, 0) as returned_pop,
-    coalesce(e.newly_poor, 0) as newly_poor,
     coalesce(e.below_line, 0) as below_line,
     coalesce(e.line_known, 0) as line_known,
     coalesce(e.active_assisted, 0) as active_assisted,
@@ -69,13 +83,25 @@ wide as (
     coalesce(e.edu_ok, 0) as edu_ok,
     coalesce(e.med_ok, 0) as med_ok,
     coalesce(e.water_ok, 0) as water_ok,
-    coalesce(e.identified_timely, 0) as identified_timely,
-    coalesce(e.identified_both_dates, 0) as identified_both_dates,
-    coalesce(e.assisted_timely, 0) as assisted_timely,
-    coalesce(s.lifted_households, 0) as start_lifted,
-    coalesce(s.lifted_persons, 0) as start_lifted_pop
+    coalesce(v.identified, 0) as identified,
+    coalesce(v.returned, 0) as returned,
+    coalesce(v.returned_pop, 0) as returned_pop,
+    coalesce(v.newly_poor, 0) as newly_poor,
+    coalesce(v.ident_on_time, 0) as ident_on_time,
+    coalesce(v.ident_counted, 0) as ident_counted,
+    coalesce(v.ident_pending, 0) as ident_pending,
+    coalesce(v.ident_overdue, 0) as ident_overdue,
+    coalesce(v.assist_on_time, 0) as assist_on_time,
+    coalesce(v.assist_known, 0) as assist_known,
+    coalesce(v.assist_pending, 0) as assist_pending,
+    -- a stock of the end snapshot: empty without one
+    case when g.end_month is not null then coalesce(v.assist_overdue, 0) end as assist_overdue,
+    -- no start snapshot (a month before the first roster): the rates that need one are empty
+    case when g.start_month is not null then coalesce(s.lifted_households, 0) end as start_lifted,
+    case when g.start_month is not null then coalesce(s.lifted_persons, 0) end as start_lifted_pop
   from grid g
   left join end_counts e on e.period = g.period and e.area_code = g.area_code and e.area_level = g.area_level
+  left join event_counts v on v.period = g.period and v.area_code = g.area_code and v.area_level = g.area_level
   left join int_snapshot_area_stats s
     on s.snapshot_month = g.start_month and s.area_code = g.area_code and s.area_level = g.area_level
 ),
@@ -84,6 +110,7 @@ long as (
     period,
     area_code,
     area_level,
+    has_end,
     unnest([
       {'code': 'hh_lifted', 'numerator': hh_lifted::double, 'denominator': null::double},
       {'code': 'pop_lifted', 'numerator': pop_lifted, 'denominator': null},
@@ -102,21 +129,35 @@ long as (
       {'code': 'edu_ok_rate', 'numerator': edu_ok, 'denominator': households},
       {'code': 'med_ok_rate', 'numerator': med_ok, 'denominator': households},
       {'code': 'water_ok_rate', 'numerator': water_ok, 'denominator': households},
-      {'code': 'timely_identification_rate', 'numerator': identified_timely, 'denominator': identified_both_dates},
-      {'code': 'timely_assist_rate', 'numerator': assisted_timely, 'denominator': identified}
+      {'code': 'timely_identification_rate', 'numerator': ident_on_time, 'denominator': ident_counted},
+      {'code': 'timely_assist_rate', 'numerator': assist_on_time, 'denominator': assist_known},
+      {'code': 'ident_pending', 'numerator': ident_pending, 'denominator': null},
+      {'code': 'ident_overdue', 'numerator': ident_overdue, 'denominator': null},
+      {'code': 'assist_pending', 'numerator': assist_pending, 'denominator': null},
+      {'code': 'assist_overdue', 'numerator': assist_overdue, 'denominator': null}
     ]) as m
   from wide
+),
+kinds as (
+  -- stocks of the end snapshot are empty in a period without one; flows and event stocks are not
+  select
+    code,
+    kind = 'stock' and code not in ('ident_pending', 'ident_overdue', 'assist_pending') as needs_end,
+    unit in ('households', 'persons') as is_count
+  from indicator_catalog
 )
 select
-  m.code,
-  period,
-  area_code,
-  area_level,
+  l.m.code,
+  l.period,
+  l.area_code,
+  l.area_level,
   -- counts have no denominator and are their own value; rates are numerator ÷ denominator
   case
-    when m.code in ('hh_lifted', 'pop_lifted', 'mon_active', 'mon_active_pop', 'mon_identified') then m.numerator
-    else ind_ratio(m.numerator, m.denominator)
+    when k.needs_end and not l.has_end then null
+    when k.is_count then l.m.numerator
+    else ind_ratio(l.m.numerator, l.m.denominator)
   end as value,
-  m.numerator,
-  m.denominator
-from long;
+  case when k.needs_end and not l.has_end then null else l.m.numerator end as numerator,
+  case when k.needs_end and not l.has_end then null else l.m.denominator end as denominator
+from long l
+left join kinds k on k.code = l.m.code;

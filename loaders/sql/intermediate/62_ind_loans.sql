@@ -1,4 +1,4 @@
--- ind_loans — grain: loan indicator code × period × area (county, town, village), for periods with ledgers.
+-- ind_loans — grain: loan indicator code × period × area (county, town, village); empty for periods without ledgers.
 -- loan_balance: balances of the period's last ledger month. A village sums the loans attributed to it, a
 -- town the loans attributed to it or to one of its villages; the county sums every loan of the county,
 -- including those that map to no village or town.
@@ -27,10 +27,10 @@ county as (
   group by all
 ),
 grid as (
-  select p.period, a.area_code, a.area_level
+  -- every period: one without any ledger month has an empty balance, not 0
+  select p.period, p.loan_end_month, a.area_code, a.area_level
   from int_periods p
   cross join int_areas a
-  where p.loan_end_month is not null
 ),
 balances as (
   select * from below_county
@@ -42,8 +42,8 @@ select
   g.period,
   g.area_code,
   g.area_level,
-  coalesce(b.balance, 0) as value,
-  coalesce(b.balance, 0) as numerator,
+  case when g.loan_end_month is not null then coalesce(b.balance, 0) end as value,
+  case when g.loan_end_month is not null then coalesce(b.balance, 0) end as numerator,
   null::double as denominator
 from grid g
 left join balances b on b.period = g.period and b.area_code = g.area_code and b.area_level = g.area_level;

@@ -1,46 +1,47 @@
--- monitoring_flows — grain: snapshot month × area (county, town) × dimension × category.
--- What the 监测帮扶 page charts month by month, counted in households:
---   identified_kind   households identified in the month (int_household_periods.identified_in_period of the
---                     month period, read from that month's snapshot) by 监测对象类别 ('未填类别' when blank);
+-- monitoring_flows — grain: month × area (county, town) × dimension × category.
+-- What the 监测帮扶 page charts month by month, counted in households. The flows are events read from each
+-- household's latest snapshot and counted in the calendar month their date names (int_period_events, the
+-- model the indicators' flow codes read too, so a month here equals mon_identified of that month and
+-- months add up to half-years and years); a later snapshot may revise an earlier month.
+--   identified_kind   households identified in the month by 监测对象类别 ('未填类别' when blank);
 --   identified_risk   the same households by 致贫返贫风险 ('未填风险' when none; a household counts once per risk);
 --   eliminated_mode   households whose 风险消除日期 is in the month and that count as eliminated (a household
 --                     with no labour capacity never does), by 风险消除方式 ('未填方式');
 --   active_measure    a stock: active monitored households of the month's snapshot by 帮扶措施 (once per type).
--- Monthly flows add up to half-years and years. Only non-zero cells have a row.
+-- The area of a flow is the household's village at the month's end (else its latest snapshot). Only non-zero
+-- cells have a row.
 -- key: month, area_code, dimension, category
 create or replace table monitoring_flows as
-with households as (
-  -- household_status for the fields and the active rule; int_household_periods of the month period for
-  -- "identified in the month" and "eliminated" as the indicators count them
-  select s.*, p.identified_in_period, p.is_eliminated
-  from household_status s
-  join int_household_periods p on p.period = s.period and p.household_id = s.household_id
+with events as (
+  select e.*
+  from int_period_events e
+  join int_periods p on p.period = e.period and p.period_type = 'month'
 ),
 identified_kind as (
-  select period, household_id, area_code as village_code, 'identified_kind' as dimension,
+  select period, household_id, village_code, 'identified_kind' as dimension,
     coalesce(monitor_kind, '未填类别') as category
-  from households
-  where identified_in_period
+  from events
+  where identified
 ),
 identified_risks as (
-  select period, household_id, area_code as village_code,
+  select period, household_id, village_code,
     unnest(case when len(risks) > 0 then risks else [null::varchar] end) as risk
-  from households
-  where identified_in_period
+  from events
+  where identified
 ),
 identified_risk as (
   select period, household_id, village_code, 'identified_risk' as dimension, coalesce(risk, '未填风险') as category
   from identified_risks
 ),
 eliminated_mode as (
-  select period, household_id, area_code as village_code, 'eliminated_mode' as dimension,
+  select period, household_id, village_code, 'eliminated_mode' as dimension,
     coalesce(elimination_mode, '未填方式') as category
-  from households
-  where is_eliminated and strftime(elimination_date, '%Y-%m') = period
+  from events
+  where eliminated
 ),
 active_measure as (
   select period, household_id, area_code as village_code, 'active_measure' as dimension, unnest(measures) as category
-  from households
+  from household_status
   where is_active and len(measures) > 0
 ),
 facts as (

@@ -1,4 +1,5 @@
--- periods — grain: period that has data (household snapshots or loan ledgers).
+-- periods — grain: period that has data (household snapshots or loan ledgers). int_periods also holds the
+-- calendar months without data (their flows count back-dated events); pages offer only these.
 -- first_month/last_month bound the calendar period; end_month is its last month with household data
 -- (else with ledgers), the month stock indicators are read from.
 -- key: period
@@ -10,4 +11,5 @@ select
   last_month,
   coalesce(end_month, loan_end_month) as end_month
 from int_periods
+where has_data
 order by period_type, period;

@@ -1,30 +1,48 @@
--- timeliness — grain: snapshot month × area (county, town) × identify_workdays × assist_workdays.
--- Households identified in the month (int_household_periods.identified_in_period of the month period), by
--- working days from 风险发现日期 to 识别监测日期 and from 识别监测日期 to 首次帮扶日期 (household_status, Mon–Fri
--- minus cfg_holidays). Days above 60 read 61 ("more than 60"); NULL = a date missing (for assistance: not
--- yet assisted). The page reads the days against the deadlines of cfg_settings.
--- key: month, area_code, identify_workdays?, assist_workdays?
+-- timeliness — grain: period (month, half-year, year) × area (county, town) × stage × status × workdays.
+-- The households behind timely_identification_rate, timely_assist_rate and the four pending/overdue codes
+-- (DOMAIN.md §7), from int_period_events — the model the indicators read — so the page's bars and the
+-- indicators agree for every period (read per period, never summed over months: whether an assistance is
+-- late is known only at the period's end).
+--   stage 'identification': on_time (rate numerator), late (rest of the denominator: identified over the
+--         deadline, or overdue and unidentified, counted once in the period the deadline passed), pending
+--         (ident_pending: 未到期 at the period's end), overdue (ident_overdue: 已超期 backlog at the period's end);
+--   stage 'assist': on_time, late (identified in the period, outcome known by its end, not on time), pending
+--         (assist_pending), overdue (assist_overdue).
+-- pending/overdue are end-of-period stocks and may overlap 'late' (a household late this period and still
+-- unidentified at its end is both). workdays: working days from 风险发现日期 to 识别监测日期 (identification)
+-- or from 识别监测日期 to 首次帮扶日期 (assist) for on_time/late, above 60 read 61, NULL when the date is not
+-- there yet; NULL for pending/overdue.
+-- key: period, area_code, stage, status, workdays?
 create or replace table timeliness as
-with identified as (
-  select
-    s.period,
-    s.household_id,
-    s.area_code as village_code,
-    -- least() skips NULLs in DuckDB, so a missing date must stay NULL explicitly
-    case when s.identify_workdays is not null then least(s.identify_workdays, 61) end as identify_workdays,
-    case when s.assist_workdays is not null then least(s.assist_workdays, 61) end as assist_workdays
-  from household_status s
-  join int_household_periods p on p.period = s.period and p.household_id = s.household_id
-  where p.identified_in_period
+with statuses as (
+  select period, household_id, village_code, 'identification' as stage,
+    case when ident_on_time then 'on_time' else 'late' end as status,
+    -- a household counted late as unidentified backlog has no identification yet in this period
+    case when identified then identify_workdays end as workdays
+  from int_period_events where ident_counted
+  union all
+  select period, household_id, village_code, 'identification', 'pending', null from int_period_events where ident_pending
+  union all
+  select period, household_id, village_code, 'identification', 'overdue', null from int_period_events where ident_overdue
+  union all
+  select period, household_id, village_code, 'assist',
+    case when assist_on_time then 'on_time' else 'late' end, assist_workdays
+  from int_period_events where assist_known
+  union all
+  select period, household_id, village_code, 'assist', 'pending', null from int_period_events where assist_pending
+  union all
+  select period, household_id, village_code, 'assist', 'overdue', null from int_period_events where assist_overdue
 )
 select
-  i.period as month,
+  s.period,
   r.area_code,
   r.area_level,
-  i.identify_workdays::integer as identify_workdays,
-  i.assist_workdays::integer as assist_workdays,
+  s.stage,
+  s.status,
+  -- least() skips NULLs in DuckDB, so a missing date must stay NULL explicitly
+  (case when s.workdays is not null then least(s.workdays, 61) end)::integer as workdays,
   count(*)::integer as households
-from identified i
-join int_area_rollup r on r.village_code = i.village_code and r.area_level in ('county', 'town')
+from statuses s
+join int_area_rollup r on r.village_code = s.village_code and r.area_level in ('county', 'town')
 group by all
-order by month, area_level, area_code, identify_workdays, assist_workdays;
+order by s.period, r.area_level, r.area_code, s.stage, s.status, workdays;
