@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
+import { faultPoint } from "../build/fault-points.ts";
 
 /** The model layers, run in this order; inside a layer, files run in file-name order. */
 export const MODEL_LAYERS = ["intermediate", "marts"] as const;
@@ -25,6 +26,7 @@ export async function runSqlModels(conn: DuckDBConnection, modelsDir: string): P
     } catch (error) {
       throw new Error(`SQL 模型 ${file} 执行失败：${(error as Error).message}`);
     }
+    if (file === files[0]) await faultPoint("models");
   }
   return files;
 }
