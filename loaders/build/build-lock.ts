@@ -4,9 +4,9 @@
 // or the power lost) is taken over with a note. Locks held by this process are re-entrant, so `npm run
 // build` can hold the warehouse's lock around the whole build while buildWarehouse asks for it again.
 import { randomBytes } from "node:crypto";
-import { linkSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
-import { resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 
 export interface LockOwner {
   pid: number;
@@ -151,6 +151,7 @@ export async function acquireBuildLock(target: string, options: AcquireOptions =
   }
   const owner: LockOwner = { pid: process.pid, host: hostname(), started: new Date().toISOString(), command: options.command ?? currentCommand() };
   const text = `${JSON.stringify(owner, null, 2)}\n`;
+  mkdirSync(dirname(path), { recursive: true });
   const deadline = Date.now() + (options.waitMs ?? lockWaitMs());
   let waitingNoted = false;
   for (;;) {

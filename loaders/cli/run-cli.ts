@@ -3,7 +3,7 @@ export function describeError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   const code = (error as NodeJS.ErrnoException | null)?.code;
   if (code === "ENOSPC" || /ENOSPC|No space left on device|not enough space on the disk/i.test(message)) {
-    return `磁盘空间不足，构建未完成。数据仓库和网站保留上一次的结果；请清理磁盘（至少留出数据文件总大小的三倍）后重新运行。\n（详细信息：${message.split("\n")[0]}）`;
+    return `磁盘空间不足，构建未完成。数据仓库和网站保留上一次的结果；请清理磁盘后重新运行。\n（详细信息：${message.split("\n")[0]}）`;
   }
   return message;
 }

@@ -10,7 +10,7 @@ import { runSqlModels } from "./run-sql-models.ts";
 import { removeDatabaseFile, swapInFile } from "./swap-file.ts";
 import { acquireBuildLock } from "../build/build-lock.ts";
 import { faultPoint } from "../build/fault-points.ts";
-import { checkLiveWarehouse, fileDigest, removeWarehouseLeftovers, setAsideDamaged, writeCheckFile } from "./live-file.ts";
+import { checkLiveWarehouse, fingerprint, removeWarehouseLeftovers, setAsideDamaged, writeCheckFile, type Fingerprint } from "./live-file.ts";
 
 export interface BuildWarehouseOptions {
   inputDir: string;
@@ -64,7 +64,7 @@ export async function buildWarehouse(options: BuildWarehouseOptions): Promise<Bu
       log(`现有数据仓库 ${dbPath} 已损坏（${live.reason}），已移到 ${aside}，本次重新构建`);
     }
     const tmpPath = `${dbPath}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;
-    return await buildInto(dbPath, tmpPath, live.state === "ok" ? live.sha256 : null, settings, options);
+    return await buildInto(dbPath, tmpPath, live.state === "ok" ? live.print : null, settings, options);
   } finally {
     lock.release();
   }
@@ -73,7 +73,7 @@ export async function buildWarehouse(options: BuildWarehouseOptions): Promise<Bu
 async function buildInto(
   dbPath: string,
   tmpPath: string,
-  liveDigest: string | null,
+  livePrint: Fingerprint | null,
   settings: ReturnType<typeof readSettings>,
   options: BuildWarehouseOptions,
 ): Promise<BuildResult> {
@@ -98,8 +98,8 @@ async function buildInto(
     instance.closeSync();
     // The check file lists the old and the new digest while the rename happens, so a build killed between
     // the two writes finds a live file it recognises either way.
-    const fresh = await fileDigest(tmpPath);
-    writeCheckFile(dbPath, liveDigest ? [fresh, liveDigest] : [fresh]);
+    const fresh = await fingerprint(tmpPath);
+    writeCheckFile(dbPath, livePrint ? [fresh, livePrint] : [fresh]);
     await faultPoint("warehouse-swap");
     swapInFile(tmpPath, dbPath);
     writeCheckFile(dbPath, [fresh]);

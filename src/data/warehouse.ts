@@ -6,6 +6,7 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { existsSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
 import { DEFAULT_DB, PROJECT_ROOT } from "../../loaders/paths.ts";
+import { liveSizeProblem } from "../../loaders/warehouse/live-file.ts";
 
 export type JsonRow = Record<string, unknown>;
 
@@ -37,6 +38,8 @@ export function toJson(value: unknown): unknown {
 export async function withWarehouse<T>(work: (warehouse: Warehouse) => Promise<T>): Promise<T> {
   const path = warehousePath();
   if (!existsSync(path)) throw new Error(`找不到数据仓库 ${path}：请先运行 npm run build 或 npm run warehouse`);
+  const problem = liveSizeProblem(path);
+  if (problem) throw new Error(problem);
   const instance = await DuckDBInstance.create(path, { access_mode: "READ_ONLY" });
   const connection: DuckDBConnection = await instance.connect();
   const warehouse: Warehouse = {
