@@ -7,6 +7,7 @@ import { existsSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
 import { DEFAULT_DB, PROJECT_ROOT } from "../../loaders/paths.ts";
 import { liveSizeProblem } from "../../loaders/warehouse/live-file.ts";
+import { withoutBidiControls } from "../components/inert-text.ts";
 
 export type JsonRow = Record<string, unknown>;
 
@@ -20,8 +21,12 @@ export function warehousePath(): string {
   return isAbsolute(fromEnv) ? fromEnv : resolve(PROJECT_ROOT, fromEnv);
 }
 
-/** bigint → number (counts fit easily), DATE → 'YYYY-MM-DD', lists and structs recursively. */
+/**
+ * bigint → number (counts fit easily), DATE → 'YYYY-MM-DD', lists and structs recursively; text without
+ * bidirectional controls, so that no name from a county's file can reorder what a page shows.
+ */
 export function toJson(value: unknown): unknown {
+  if (typeof value === "string") return withoutBidiControls(value);
   if (typeof value === "bigint") return Number(value);
   if (value instanceof Date) {
     const iso = value.toISOString();
