@@ -1,10 +1,13 @@
+import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { DEFAULT_DB, DEFAULT_INPUT_DIR, DEFAULT_OUT_DIR, PROJECT_ROOT, SAMPLE_DIR } from "../paths.ts";
 import { buildWarehouse, type BuildResult } from "../warehouse/build-warehouse.ts";
 import { ensureSampleCounty, hasExtracts } from "./choose-input.ts";
 import { runFramework } from "./framework-build.ts";
-import { publishSite } from "./publish-site.ts";
+import { publishSite, removeSiteLeftovers } from "./publish-site.ts";
+import { acquireBuildLock, withBuildLocks } from "./build-lock.ts";
+import { faultPoint } from "./fault-points.ts";
 
 export interface RunBuildOptions {
   inputDir?: string;
@@ -16,6 +19,11 @@ export interface RunBuildOptions {
   allowPartial?: boolean;
   /** Serve a live preview instead of writing the site. */
   preview?: boolean;
+  /**
+   * Writes the site into `outDir`; default Observable Framework. Tests of the build's plumbing pass a
+   * stand-in, since a real site build takes minutes.
+   */
+  buildSite?: (outDir: string, env: Record<string, string>) => Promise<void>;
 }
 
 export interface RunBuildResult {
@@ -27,8 +35,51 @@ export interface RunBuildResult {
 
 const log = (message: string) => process.stderr.write(`[dixian] ${message}\n`);
 
-/** extracts → warehouse → site. Each stage writes beside the live result and swaps only on success. */
+const frameworkSite = (outDir: string, env: Record<string, string>) =>
+  runFramework({ projectRoot: PROJECT_ROOT, command: "build", outDir, env });
+
+/**
+ * extracts → warehouse → site. Each stage writes beside the live result and swaps only on success. One
+ * build at a time: the locks beside the warehouse and the site are held for the whole build, so another
+ * build never swaps the warehouse while this one's pages read it. A preview holds the warehouse's lock
+ * only while it rebuilds the warehouse.
+ */
 export async function runBuild(options: RunBuildOptions = {}): Promise<RunBuildResult> {
+  const dbPath = resolve(options.dbPath ?? process.env.DIXIAN_DB ?? DEFAULT_DB);
+  if (options.preview) {
+    const lock = await acquireBuildLock(dbPath);
+    let built: { inputDir: string; usedSample: boolean; warehouse: BuildResult };
+    try {
+      built = await buildStage(options, dbPath);
+    } finally {
+      lock.release();
+    }
+    await runFramework({ projectRoot: PROJECT_ROOT, command: "preview", env: siteEnv(options, dbPath) });
+    return { ...built, outDir: null };
+  }
+  const outDir = resolve(options.outDir ?? DEFAULT_OUT_DIR);
+  return withBuildLocks([dbPath, outDir], async () => {
+    for (const note of removeSiteLeftovers(outDir)) log(note);
+    const built = await buildStage(options, dbPath);
+    const freshDir = `${outDir}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;
+    try {
+      await (options.buildSite ?? frameworkSite)(freshDir, siteEnv(options, dbPath));
+      await faultPoint("site");
+    } catch (error) {
+      rmSync(freshDir, { recursive: true, force: true });
+      throw error;
+    }
+    log(await publishSite(freshDir, outDir, dbPath));
+    log(`网站已生成：${outDir}/index.html`);
+    return { ...built, outDir };
+  });
+}
+
+function siteEnv(options: RunBuildOptions, dbPath: string): Record<string, string> {
+  return { DIXIAN_DB: dbPath, DIXIAN_PUBLIC: options.public ? "1" : "0" };
+}
+
+async function buildStage(options: RunBuildOptions, dbPath: string): Promise<{ inputDir: string; usedSample: boolean; warehouse: BuildResult }> {
   let inputDir = resolve(options.inputDir ?? DEFAULT_INPUT_DIR);
   const usedSample = !hasExtracts(inputDir);
   if (usedSample) {
@@ -36,7 +87,6 @@ export async function runBuild(options: RunBuildOptions = {}): Promise<RunBuildR
     await ensureSampleCounty(SAMPLE_DIR, join(PROJECT_ROOT, "loaders", "sample"));
     inputDir = SAMPLE_DIR;
   }
-  const dbPath = resolve(options.dbPath ?? process.env.DIXIAN_DB ?? DEFAULT_DB);
   log(`读取 ${inputDir}，构建数据仓库 ${dbPath}`);
   const warehouse = await buildWarehouse({
     inputDir,
@@ -46,22 +96,5 @@ export async function runBuild(options: RunBuildOptions = {}): Promise<RunBuildR
   });
   const { rowsRead, rowsAccepted, rowsRejected, rowsWarned } = warehouse.load;
   log(`读取 ${rowsRead} 行：接受 ${rowsAccepted}（其中 ${rowsWarned} 行有警告），拒收 ${rowsRejected}；${warehouse.load.refused.length} 个文件无法使用`);
-
-  const env = { DIXIAN_DB: dbPath, DIXIAN_PUBLIC: options.public ? "1" : "0" };
-  if (options.preview) {
-    await runFramework({ projectRoot: PROJECT_ROOT, command: "preview", env });
-    return { inputDir, usedSample, warehouse, outDir: null };
-  }
-  const outDir = resolve(options.outDir ?? DEFAULT_OUT_DIR);
-  const freshDir = `${outDir}.tmp`;
-  rmSync(freshDir, { recursive: true, force: true });
-  try {
-    await runFramework({ projectRoot: PROJECT_ROOT, command: "build", outDir: freshDir, env });
-  } catch (error) {
-    rmSync(freshDir, { recursive: true, force: true });
-    throw error;
-  }
-  log(await publishSite(freshDir, outDir, dbPath));
-  log(`网站已生成：${outDir}/index.html`);
-  return { inputDir, usedSample, warehouse, outDir };
+  return { inputDir, usedSample, warehouse };
 }

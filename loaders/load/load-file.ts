@@ -9,6 +9,12 @@ import type { Rejection } from "./bookkeeping.ts";
 import type { FileOutcome } from "./load-input-folder.ts";
 import { isSkippedRow, locateExtract, Refusal } from "./locate-extract.ts";
 import { StagingWriter } from "./staging-writer.ts";
+import { SheetLimitError } from "../read/limits.ts";
+
+function firstLine(message: string): string {
+  const line = message.split("\n")[0];
+  return line.length > 200 ? `${line.slice(0, 200)}…` : line;
+}
 import { makePlan, validateRow } from "./validate-row.ts";
 
 /** What loading the files of one folder shares: the villages lookups and the keys already loaded. */
@@ -156,9 +162,11 @@ export async function loadFile(path: string, rel: string, checksum: string, stat
   } catch (error) {
     await writer?.discard();
     if (added) for (const key of added.keys) added.known.delete(key);
-    const message = error instanceof Refusal || error instanceof EncodingError
+    // Another error's message may quote the file's content (DuckDB's CSV errors echo the line, personal
+    // values and all): only its first line, cut short, reaches the refusal.
+    const message = error instanceof Refusal || error instanceof EncodingError || error instanceof SheetLimitError
       ? error.message
-      : `文件无法读取（${(error as Error).message}），如为 XLSX 请确认文件未损坏、未加密，可用 Excel 打开后另存`;
+      : `文件无法读取（${firstLine((error as Error).message)}），如为 XLSX 请确认文件未损坏、未加密，可用 Excel 打开后另存`;
     if (error instanceof Refusal) {
       base.sheet = error.sheet ?? base.sheet;
       base.extract = error.extract ?? base.extract;

@@ -6,6 +6,7 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { CONTRACTS } from "../contracts/index.ts";
 import type { RowContext } from "../contracts/contract.ts";
 import { createLoadTables, loadIdentity, loadedIdentities, logOutcome, storeRejections, type Rejection } from "./bookkeeping.ts";
+import { faultPoint } from "../build/fault-points.ts";
 import { loadFile, type LoadState } from "./load-file.ts";
 import { locateExtract } from "./locate-extract.ts";
 import { writeReports } from "./write-reports.ts";
@@ -161,6 +162,7 @@ export async function loadInputFolder(conn: DuckDBConnection, inputDir: string, 
       await storeRejections(conn, result.rejections);
       await storeRejections(conn, result.warnings, "warnings");
       if (result.outcome.status === "loaded") done.add(loadIdentity(checksum, rel));
+      await faultPoint("load");
     }
   } finally {
     rmSync(tmpDir, { recursive: true, force: true });

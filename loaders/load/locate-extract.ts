@@ -58,8 +58,18 @@ export interface LocatedExtract {
 }
 
 /**
+ * An entry this much larger unpacked than packed, and this large, is a zip bomb, not a worksheet: the
+ * sample county's sheets unpack about 7 times, Excel's rows of empty styled cells some tens of times.
+ */
+const BOMB_RATIO = 100;
+const BOMB_MIN_BYTES = 100 * 1024 * 1024;
+/** More unpacked XML than any county's extract (a sheet of a million rows is a few hundred megabytes). */
+const MAX_UNPACKED_BYTES = 4 * 1024 * 1024 * 1024;
+
+/**
  * Checks an XLSX file is a whole zip before exceljs sees it: a truncated or foreign file would otherwise
- * fail deep inside its stream. Encrypted workbooks are OLE files, not zips.
+ * fail deep inside its stream. Encrypted workbooks are OLE files, not zips. The central directory's sizes
+ * are checked too, so that a zip bomb (a kilobyte that unpacks to gigabytes) is refused before unpacking.
  */
 function checkXlsxContainer(path: string): void {
   const fd = openSync(path, "r");
@@ -73,11 +83,37 @@ function checkXlsxContainer(path: string): void {
     const tailLength = Math.min(size, 65_557);
     const tail = Buffer.alloc(tailLength);
     readSync(fd, tail, 0, tailLength, size - tailLength);
-    if (!head.subarray(0, 4).equals(Buffer.from("PK\u0003\u0004", "latin1")) || tail.lastIndexOf(Buffer.from("PK\u0005\u0006", "latin1")) === -1) {
+    const end = tail.lastIndexOf(Buffer.from("PK\u0005\u0006", "latin1"));
+    if (!head.subarray(0, 4).equals(Buffer.from("PK\u0003\u0004", "latin1")) || end === -1 || end + 22 > tail.length) {
       throw new Refusal("XLSX 文件已损坏或不完整（不是完整的 zip 压缩包），请用 Excel 或 WPS 打开确认后重新另存");
     }
+    checkUnpackedSizes(fd, size, tail.readUInt32LE(end + 16), tail.readUInt32LE(end + 12));
   } finally {
     closeSync(fd);
+  }
+}
+
+function checkUnpackedSizes(fd: number, fileSize: number, cdOffset: number, cdSize: number): void {
+  // A ZIP64 directory (not written by Excel or WPS) is left to the reader; the cell limits still hold.
+  if (cdOffset === 0xffffffff || cdSize === 0xffff_ffff) return;
+  if (cdOffset + cdSize > fileSize || cdSize > 64 * 1024 * 1024) {
+    throw new Refusal("XLSX 文件已损坏或不完整（zip 目录不完整），请用 Excel 或 WPS 打开确认后重新另存");
+  }
+  const cd = Buffer.alloc(cdSize);
+  readSync(fd, cd, 0, cdSize, cdOffset);
+  let total = 0;
+  for (let at = 0; at + 46 <= cd.length && cd.readUInt32LE(at) === 0x02014b50; ) {
+    const packed = cd.readUInt32LE(at + 20);
+    const unpacked = cd.readUInt32LE(at + 24);
+    total += unpacked;
+    if (unpacked === 0xffffffff || total > MAX_UNPACKED_BYTES) {
+      throw new Refusal("XLSX 文件解压后超过 4GB，不是正常的数据报表，请按月份或乡镇拆分后再报送");
+    }
+    if (unpacked >= BOMB_MIN_BYTES && unpacked > packed * BOMB_RATIO) {
+      const name = cd.subarray(at + 46, at + 46 + cd.readUInt16LE(at + 28)).toString("utf-8");
+      throw new Refusal(`XLSX 文件中的 ${name} 压缩比异常（${packed} 字节解压后为 ${unpacked} 字节），疑似“压缩炸弹”而不是数据报表，已拒收；请用 Excel 或 WPS 打开确认后重新另存`);
+    }
+    at += 46 + cd.readUInt16LE(at + 28) + cd.readUInt16LE(at + 30) + cd.readUInt16LE(at + 32);
   }
 }
 

@@ -1,12 +1,17 @@
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
+import { inertFormula, visibleBidiControls } from "../../src/components/inert-text.ts";
 import type { Rejection } from "./bookkeeping.ts";
 import type { LoadSummary } from "./load-input-folder.ts";
 
 const BOM = "\uFEFF";
 
+/**
+ * The reports show the raw values the staff must fix, made inert: a value that Excel would run as a
+ * formula opens as text, and bidirectional controls are written out as ‹U+202E›.
+ */
 function csvCell(value: unknown): string {
-  const text = value === null || value === undefined ? "" : String(value);
+  const text = value === null || value === undefined ? "" : typeof value === "string" ? inertFormula(visibleBidiControls(value)) : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

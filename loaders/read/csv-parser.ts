@@ -5,6 +5,8 @@
 // end inside the chunk, the record is cut at the delimiters directly (the line end found by indexOf).
 // Every other record (quotes, a record cut by the chunk's end) goes through the character state machine.
 
+import { cellTooLong, MAX_CELL_CHARS, MAX_COLUMNS, tooManyColumns } from "./limits.ts";
+
 const LF = 10;
 const CR = 13;
 
@@ -74,6 +76,8 @@ export class CsvParser {
       }
     }
     cells[count++] = chunk.slice(from, end);
+    if (count > MAX_COLUMNS) throw tooManyColumns(this.recordNumber, count);
+    if (end - start > MAX_CELL_CHARS) for (const cell of cells) if (cell.length > MAX_CELL_CHARS) throw cellTooLong(this.recordNumber);
     if (count !== cells.length) cells.length = count;
     this.width = count;
     this.onRecord(cells, this.recordNumber++);
@@ -136,6 +140,9 @@ export class CsvParser {
         i = j + 1;
       }
     }
+    // A field that grows past a chunk (a quote that never closes) must not hold the rest of the file.
+    if (field.length > MAX_CELL_CHARS) throw cellTooLong(this.recordNumber);
+    if (this.record.length > MAX_COLUMNS) throw tooManyColumns(this.recordNumber, this.record.length);
     this.field = field;
     return i;
   }
@@ -151,6 +158,8 @@ export class CsvParser {
 
   private emit(): void {
     const cells = this.record;
+    if (cells.length > MAX_COLUMNS) throw tooManyColumns(this.recordNumber, cells.length);
+    for (const cell of cells) if (cell.length > MAX_CELL_CHARS) throw cellTooLong(this.recordNumber);
     this.record = [];
     this.atStart = true;
     this.width = cells.length;

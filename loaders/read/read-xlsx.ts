@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { cellTooLong, MAX_CELL_CHARS, MAX_COLUMNS, tooManyColumns } from "./limits.ts";
 import type { Cell } from "./parse-values.ts";
 import type { SheetRows, SourceRow } from "./source-rows.ts";
 
@@ -45,13 +46,17 @@ fixUtf8Chunks();
 
 const BATCH = 2000;
 
-/** Formula results, rich text and hyperlinks → the plain value a person sees in the cell. */
+/**
+ * Formula results, rich text and hyperlinks → the plain value a person sees in the cell. A formula is
+ * never evaluated: its cached result is the value, and a formula saved without one (or an external link
+ * never refreshed) is blank.
+ */
 export function plainCell(value: unknown): Cell {
   if (value === null || value === undefined) return null;
   if (typeof value === "string" || typeof value === "number" || typeof value === "boolean" || value instanceof Date) return value;
   if (typeof value === "object") {
     const v = value as Record<string, unknown>;
-    if ("result" in v) return plainCell(v.result);
+    if ("result" in v || "formula" in v || "sharedFormula" in v) return plainCell(v.result);
     if (Array.isArray(v.richText)) return (v.richText as { text: string }[]).map((r) => r.text).join("");
     if ("text" in v) return plainCell(v.text);
     if ("error" in v) return null;
@@ -63,8 +68,13 @@ async function* sheetRows(worksheet: AsyncIterable<{ number: number; values: unk
   let batch: SourceRow[] = [];
   for await (const row of worksheet) {
     const values = row.values as unknown[];
+    if (values.length - 1 > MAX_COLUMNS) throw tooManyColumns(row.number, values.length - 1);
     const cells: Cell[] = [];
-    for (let i = 1; i < values.length; i++) cells.push(plainCell(values[i]));
+    for (let i = 1; i < values.length; i++) {
+      const cell = plainCell(values[i]);
+      if (typeof cell === "string" && cell.length > MAX_CELL_CHARS) throw cellTooLong(row.number);
+      cells.push(cell);
+    }
     batch.push({ row: row.number, cells });
     if (batch.length >= BATCH) {
       yield batch;

@@ -1,5 +1,6 @@
+import { randomBytes } from "node:crypto";
 import { mkdirSync } from "node:fs";
-import { dirname } from "node:path";
+import { dirname, resolve } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { loadInputFolder, type LoadSummary } from "../load/load-input-folder.ts";
 import { readSettings, writeSettingsTables } from "../config/settings.ts";
@@ -7,7 +8,9 @@ import { writeCatalogTable } from "../indicators/write-catalog-table.ts";
 import { DEFAULT_CONFIG_DIR, DEFAULT_DB, DEFAULT_MODELS_DIR, DEFAULT_REPORTS_DIR } from "../paths.ts";
 import { runSqlModels } from "./run-sql-models.ts";
 import { removeDatabaseFile, swapInFile } from "./swap-file.ts";
-
+import { acquireBuildLock } from "../build/build-lock.ts";
+import { faultPoint } from "../build/fault-points.ts";
+import { checkLiveWarehouse, fingerprint, removeWarehouseLeftovers, setAsideDamaged, writeCheckFile, type Fingerprint } from "./live-file.ts";
 
 export interface BuildWarehouseOptions {
   inputDir: string;
@@ -38,17 +41,42 @@ export class RefusedFilesError extends Error {
   }
 }
 
+const log = (message: string) => process.stderr.write(`[dixian] ${message}\n`);
+
 /**
- * Builds the whole warehouse into `<db>.tmp` beside the live file and renames it over the live file only
- * when every step succeeded: a failure at any step leaves the last good warehouse as it was.
+ * Builds the whole warehouse into a temporary file beside the live one (`<db>.tmp-<pid>-<random>`) and
+ * renames it over the live file only when every step succeeded: a failure at any step leaves the last
+ * good warehouse as it was. One build at a time: the lock `<db>.lock` is held throughout. A live file
+ * that is damaged is set aside at the start, so that it is rebuilt rather than kept as the last good one.
  */
 export async function buildWarehouse(options: BuildWarehouseOptions): Promise<BuildResult> {
   // Settings first: a bad settings file is refused before any loading work, and the loader needs the tolerance.
   const settings = readSettings(options.configDir ?? DEFAULT_CONFIG_DIR);
-  const dbPath = options.dbPath ?? DEFAULT_DB;
-  const tmpPath = `${dbPath}.tmp`;
+  const dbPath = resolve(options.dbPath ?? DEFAULT_DB);
   mkdirSync(dirname(dbPath), { recursive: true });
-  removeDatabaseFile(tmpPath);
+  const lock = await acquireBuildLock(dbPath);
+  try {
+    const leftovers = removeWarehouseLeftovers(dbPath);
+    if (leftovers.length > 0) log(`已清理上一次中断的构建留下的临时文件：${leftovers.join("、")}`);
+    const live = await checkLiveWarehouse(dbPath);
+    if (live.state === "damaged") {
+      const aside = setAsideDamaged(dbPath);
+      log(`现有数据仓库 ${dbPath} 已损坏（${live.reason}），已移到 ${aside}，本次重新构建`);
+    }
+    const tmpPath = `${dbPath}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;
+    return await buildInto(dbPath, tmpPath, live.state === "ok" ? live.print : null, settings, options);
+  } finally {
+    lock.release();
+  }
+}
+
+async function buildInto(
+  dbPath: string,
+  tmpPath: string,
+  livePrint: Fingerprint | null,
+  settings: ReturnType<typeof readSettings>,
+  options: BuildWarehouseOptions,
+): Promise<BuildResult> {
   const instance = await DuckDBInstance.create(tmpPath);
   let result: BuildResult;
   try {
@@ -67,12 +95,18 @@ export async function buildWarehouse(options: BuildWarehouseOptions): Promise<Bu
     } finally {
       conn.closeSync();
     }
+    instance.closeSync();
+    // The check file lists the old and the new digest while the rename happens, so a build killed between
+    // the two writes finds a live file it recognises either way.
+    const fresh = await fingerprint(tmpPath);
+    writeCheckFile(dbPath, livePrint ? [fresh, livePrint] : [fresh]);
+    await faultPoint("warehouse-swap");
+    swapInFile(tmpPath, dbPath);
+    writeCheckFile(dbPath, [fresh]);
   } catch (error) {
     instance.closeSync();
     removeDatabaseFile(tmpPath);
     throw error;
   }
-  instance.closeSync();
-  swapInFile(tmpPath, dbPath);
   return result;
 }

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import { planModels, readModel, type ModelPlan, type SqlModel } from "./model-graph.ts";
+import { faultPoint } from "../build/fault-points.ts";
 
 /** The model folders. Their names say the layer; the run order comes from the model graph, not from them. */
 export const MODEL_LAYERS = ["intermediate", "marts"] as const;
@@ -48,6 +49,7 @@ export async function runSqlModels(conn: DuckDBConnection, modelsDir: string): P
     } catch (error) {
       throw new Error(`SQL 模型 ${model.file} 执行失败：${(error as Error).message}`, { cause: error });
     }
+    if (model === plan.order[0]) await faultPoint("models");
   }
   return plan.order.map((model) => model.file);
 }

@@ -2,6 +2,7 @@
 // Excel/WPS on Windows read Chinese correctly; XLSX is minimal SpreadsheetML zipped with fflate, with
 // numbers stored as numbers (rates as fractions formatted 0.00%) and inline strings.
 import { strToU8, zipSync } from "fflate";
+import { inertFormula, withoutBidiControls } from "./inert-text.js";
 import { exportCell, exportLabel } from "./table-model.js";
 import type { CellOptions, Column, ExportCell, Row } from "./table-model.js";
 
@@ -22,13 +23,11 @@ function csvField(cell: ExportCell): string {
     // Excel reads "12.34%" back as the number 0.1234 shown as a percentage.
     return cell.percent ? `${Number((cell.value * 100).toFixed(4))}%` : String(cell.value);
   }
-  let text = cell.value;
-  // A leading = + - @ would run as a formula when the file is opened (CSV injection); a plain signed
-  // number such as "-3" is harmless and stays as it is.
-  if (/^[=+\-@\t\r]/.test(text) && !/^[+-]?\d+(\.\d+)?$/.test(text)) text = `'${text}`;
+  // A leading = + - @ would run as a formula when the file is opened (CSV injection): inertFormula quotes it.
+  let text = inertFormula(withoutBidiControls(cell.value));
   // Excel shows long digit strings (区划代码, 户编号) as 5.29931E+11 and drops digits past 15; a leading
   // tab makes it keep them as text.
-  else if (/^\d{12,}$/.test(text)) text = `\t${text}`;
+  if (/^\d{12,}$/.test(text)) text = `\t${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
@@ -73,7 +72,8 @@ function xlsxCell(ref: string, cell: ExportCell, style = 0): string {
   const s = style ? ` s="${style}"` : "";
   if (cell.type === "empty") return "";
   if (cell.type === "number") return `<c r="${ref}"${cell.percent ? ` s="${STYLE_PERCENT}"` : s}><v>${cell.value}</v></c>`;
-  return `<c r="${ref}" t="inlineStr"${s}><is><t xml:space="preserve">${xmlEscape(cell.value)}</t></is></c>`;
+  // An inline string is text, never a formula, whatever it starts with; bidirectional controls are dropped.
+  return `<c r="${ref}" t="inlineStr"${s}><is><t xml:space="preserve">${xmlEscape(withoutBidiControls(cell.value))}</t></is></c>`;
 }
 
 /** Display width of a text in Excel character units; CJK characters take two. */

@@ -6,6 +6,8 @@ import type { DuckDBConnection } from "@duckdb/node-api";
 import { existsSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
 import { DEFAULT_DB, PROJECT_ROOT } from "../../loaders/paths.ts";
+import { liveSizeProblem } from "../../loaders/warehouse/live-file.ts";
+import { withoutBidiControls } from "../components/inert-text.ts";
 
 export type JsonRow = Record<string, unknown>;
 
@@ -19,8 +21,12 @@ export function warehousePath(): string {
   return isAbsolute(fromEnv) ? fromEnv : resolve(PROJECT_ROOT, fromEnv);
 }
 
-/** bigint → number (counts fit easily), DATE → 'YYYY-MM-DD', lists and structs recursively. */
+/**
+ * bigint → number (counts fit easily), DATE → 'YYYY-MM-DD', lists and structs recursively; text without
+ * bidirectional controls, so that no name from a county's file can reorder what a page shows.
+ */
 export function toJson(value: unknown): unknown {
+  if (typeof value === "string") return withoutBidiControls(value);
   if (typeof value === "bigint") return Number(value);
   if (value instanceof Date) {
     const iso = value.toISOString();
@@ -37,6 +43,8 @@ export function toJson(value: unknown): unknown {
 export async function withWarehouse<T>(work: (warehouse: Warehouse) => Promise<T>): Promise<T> {
   const path = warehousePath();
   if (!existsSync(path)) throw new Error(`找不到数据仓库 ${path}：请先运行 npm run build 或 npm run warehouse`);
+  const problem = liveSizeProblem(path);
+  if (problem) throw new Error(problem);
   const instance = await DuckDBInstance.create(path, { access_mode: "READ_ONLY" });
   const connection: DuckDBConnection = await instance.connect();
   const warehouse: Warehouse = {

@@ -87,3 +87,42 @@ describe("CSV formula guard", () => {
     expect(lines.slice(1, 5)).toEqual(["-3", "+1.5", "'-2+3", "'@SUM(A1)"]);
   });
 });
+
+describe("hostile text in downloads", () => {
+  const hostile = [
+    "=HYPERLINK(\"http://evil.example\",\"点击\")",
+    "+cmd|' /C calc'!A0",
+    "-2+3+cmd|' /C calc'!A0",
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "\t=1+1",
+    "\r=1+1",
+    "\u202E名单gpj.exe",
+    "<script>alert(1)</script>",
+    "javascript:alert(1)",
+  ];
+  const column: Column[] = [{ key: "v", label: "名称" }];
+  const rows = hostile.map((v) => ({ v }));
+
+  it("CSV: every cell that a spreadsheet would run opens as text, bidirectional controls are dropped", () => {
+    const text = toCsv(column, rows).slice(1);
+    const cells = text.split("\r\n").slice(1, 1 + hostile.length).map((line) => (line.startsWith('"') ? line.slice(1, -1).replace(/""/g, '"') : line));
+    for (const cell of cells) expect(cell, cell).not.toMatch(/^[=+\-@\t\r]/);
+    expect(cells.slice(0, 6)).toEqual(hostile.slice(0, 6).map((v) => `'${v}`));
+    expect(cells[6]).toBe("名单gpj.exe");
+    expect(cells.slice(7)).toEqual(hostile.slice(7));
+  });
+
+  it("XLSX: inline strings only (never a formula), bidirectional controls dropped, markup escaped", async () => {
+    const files = unzipSync(xlsxBytes(column, rows));
+    const sheet = strFromU8(files["xl/worksheets/sheet1.xml"]);
+    expect(sheet).not.toContain("<f>");
+    expect(sheet).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
+    expect(sheet).not.toContain("<script>");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsxBytes(column, rows) as unknown as ArrayBuffer);
+    const values = workbook.worksheets[0].getColumn(1).values.slice(2);
+    // XML reads a bare CR as a line feed; the cell is still a string.
+    expect(values).toEqual([...hostile.slice(0, 5), "\n=1+1", "名单gpj.exe", ...hostile.slice(7)]);
+    expect(workbook.worksheets[0].getColumn(1).values.slice(2).every((v) => typeof v === "string")).toBe(true);
+  });
+});

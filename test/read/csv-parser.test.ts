@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CsvParser } from "../../loaders/read/csv-parser.ts";
+import { MAX_CELL_CHARS, MAX_COLUMNS, SheetLimitError } from "../../loaders/read/limits.ts";
 
 function parse(chunks: string[], delimiter = ","): { row: number; cells: string[] }[] {
   const out: { row: number; cells: string[] }[] = [];
@@ -73,5 +74,14 @@ describe("CsvParser fast path for records without quotes", () => {
       { row: 4, cells: ["3"] },
     ]);
     expect(parse(["x,y\nlonger,row,here\ns\n"]).map((r) => r.cells)).toEqual([["x", "y"], ["longer", "row", "here"], ["s"]]);
+  });
+  it("stops at Excel's limits instead of holding the rest of the file: a cell, a quote that never closes, a row", () => {
+    const long = "x".repeat(MAX_CELL_CHARS + 1);
+    expect(parse(["a,", "x".repeat(MAX_CELL_CHARS), "\n"]).length).toBe(1);
+    for (const chunks of [[`a,${long}\n`], ["h\n", "a,", long, "\n"], ['h\n"', long.slice(0, 40_000), long]]) {
+      expect(() => parse(chunks)).toThrow(SheetLimitError);
+    }
+    expect(() => parse([`h\n${"q,".repeat(MAX_COLUMNS)}\n`])).toThrow(/第 2 行有 16385 列，超出 Excel 的上限 16384 列/);
+    expect(() => parse(['h\n"unclosed', ",".repeat(70_000)])).toThrow(/第 2 行有超过 32767 个字符的单元格/);
   });
 });

@@ -1,9 +1,18 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readXlsxSheets } from "../../loaders/read/read-xlsx.ts";
+import { plainCell, readXlsxSheets } from "../../loaders/read/read-xlsx.ts";
 import { locateExtract } from "../../loaders/load/locate-extract.ts";
 
 const FIXTURES = join(import.meta.dirname, "..", "fixtures", "extracts");
+
+describe("plainCell", () => {
+  it("takes a formula's cached result and never evaluates it; a formula without one is blank", () => {
+    expect(plainCell({ formula: "2+2", result: 4 })).toBe(4);
+    expect(plainCell({ sharedFormula: "A2", result: "外部值" })).toBe("外部值");
+    expect(plainCell({ formula: "WEBSERVICE(\"http://example.com\")" })).toBeNull();
+    expect(plainCell({ formula: "1/0", result: { error: "#DIV/0!" } })).toBeNull();
+  });
+});
 
 describe("readXlsxSheets", () => {
   it("streams every sheet with Excel row numbers, skipping nothing itself", async () => {
