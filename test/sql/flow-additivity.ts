@@ -62,6 +62,29 @@ export async function expectFlowsAddUp(warehouse: Queryable, levels: Level[] = [
     expect(Number(r.mart), `monitoring_flows identified ${r.period} ${r.area_code}`).toBe(Number(r.code_value));
     checked++;
   }
+  // eliminations have no code: the months of monitoring_flows add up to the events model's half-years and years
+  const eliminated = await warehouse.query<{ period: string; area_code: string; events: number; mart: number }>(`
+    with mart as (
+      select month, area_code, sum(households) as households from monitoring_flows
+      where dimension = 'eliminated_mode' group by all
+    ),
+    events as (
+      select e.period, r.area_code, count(*) as households
+      from int_period_events e join int_area_rollup r on r.village_code = e.village_code
+      where e.eliminated and r.area_level in ('county', 'town') and r.area_level in (${levelList})
+      group by all
+    )
+    select p.period, a.area_code, coalesce(any_value(e.households), 0) as events, coalesce(sum(m.households), 0) as mart
+    from int_periods p
+    cross join int_areas a
+    left join events e on e.period = p.period and e.area_code = a.area_code
+    left join mart m on m.area_code = a.area_code and m.month between p.first_month and p.last_month
+    where a.area_level in ('county', 'town') and a.area_level in (${levelList})
+    group by all`);
+  for (const r of eliminated) {
+    expect(Number(r.mart), `monitoring_flows eliminated ${r.period} ${r.area_code}`).toBe(Number(r.events));
+    checked++;
+  }
   // timeliness mart (read per period) against the indicators it explains
   const timely = await warehouse.query<{ period: string; area_code: string; code: string; code_value: number | null; mart: number }>(`
     with t as (
