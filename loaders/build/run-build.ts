@@ -59,8 +59,8 @@ export async function runBuild(options: RunBuildOptions = {}): Promise<RunBuildR
   }
   const outDir = resolve(options.outDir ?? DEFAULT_OUT_DIR);
   // Framework's cache in src/ is cleared and filled by every site build, whatever its warehouse and folder.
-  const frameworkCache = join(PROJECT_ROOT, "src", ".observablehq", "cache");
-  return withBuildLocks([dbPath, outDir, frameworkCache], async () => {
+  const frameworkCache = options.buildSite ? [] : [join(PROJECT_ROOT, "src", ".observablehq", "cache")];
+  return withBuildLocks([dbPath, outDir, ...frameworkCache], async () => {
     for (const note of removeSiteLeftovers(outDir)) log(note);
     const built = await buildStage(options, dbPath);
     const freshDir = `${outDir}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;

@@ -82,7 +82,7 @@ describe("build lock", () => {
     expect((await first.exited).code).toBe(0);
     expect(await indicatorCount(db)).toBeGreaterThan(0);
     expect(readdirSync(dir).sort()).toEqual(["dixian.duckdb", "dixian.duckdb.check.json", "reports", "resume"]);
-  }, 60_000);
+  }, 120_000);
 
   it("two builds started together: the second waits its turn, and the warehouse is whole", async () => {
     const dir = mkdtempSync(join(tmpdir(), "dixian-lock-"));
@@ -93,5 +93,5 @@ describe("build lock", () => {
     expect(codes.map((c) => c.code), both.map((b) => b.stderr()).join("\n")).toEqual([0, 0]);
     expect(await indicatorCount(db)).toBeGreaterThan(0);
     expect(readdirSync(dir).sort()).toEqual(["dixian.duckdb", "dixian.duckdb.check.json", "reports"]);
-  }, 90_000);
+  }, 120_000);
 });
