@@ -4,7 +4,7 @@
 // or the power lost) is taken over with a note. Locks held by this process are re-entrant, so `npm run
 // build` can hold the warehouse's lock around the whole build while buildWarehouse asks for it again.
 import { randomBytes } from "node:crypto";
-import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { linkSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { dirname, resolve } from "node:path";
 
@@ -59,7 +59,10 @@ export function currentCommand(): string {
   return script ? `npm run ${script}${args ? ` -- ${args}` : ""}` : [process.argv[1] ?? "node", args].filter(Boolean).join(" ");
 }
 
-function readOwner(path: string): { text: string; owner: LockOwner | null } | null {
+/** A lock that cannot be read may be one being written right now (without hard links): give it this long. */
+const HALF_WRITTEN_GRACE_MS = 10_000;
+
+function readOwner(path: string): { text: string; owner: LockOwner | null; young: boolean } | null {
   let text: string;
   try {
     text = readFileSync(path, "utf-8");
@@ -67,12 +70,18 @@ function readOwner(path: string): { text: string; owner: LockOwner | null } | nu
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
     throw error;
   }
+  let young = false;
+  try {
+    young = Date.now() - statSync(path).mtimeMs < HALF_WRITTEN_GRACE_MS;
+  } catch {
+    // Gone since: treated as unreadable below.
+  }
   try {
     const owner = JSON.parse(text) as LockOwner;
-    return { text, owner: typeof owner?.pid === "number" ? owner : null };
+    return { text, owner: typeof owner?.pid === "number" ? owner : null, young };
   } catch {
-    // A lock half-written when the power went: nobody can hold it.
-    return { text, owner: null };
+    // A lock half-written when the power went: nobody holds it, once it is older than the grace period.
+    return { text, owner: null, young };
   }
 }
 
@@ -120,10 +129,23 @@ function tryCreate(path: string, text: string): boolean {
     linkSync(own, path);
     return true;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EEXIST") return false;
+    // A file system without hard links (FAT32 on a USB disk): create the lock directly, exclusively.
+    if (code === "EPERM" || code === "ENOTSUP" || code === "ENOSYS" || code === "EXDEV") return createDirectly(path, text);
     throw error;
   } finally {
     rmSync(own, { force: true });
+  }
+}
+
+function createDirectly(path: string, text: string): boolean {
+  try {
+    writeFileSync(path, text, { flag: "wx" });
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw error;
   }
 }
 
@@ -163,6 +185,10 @@ export async function acquireBuildLock(target: string, options: AcquireOptions =
     }
     const current = readOwner(path);
     if (current === null) continue; // released between our two calls
+    if (current.owner === null && current.young && Date.now() < deadline) {
+      await sleep(100);
+      continue;
+    }
     if (!ownerAlive(current.owner)) {
       const who = current.owner ? `进程号 ${current.owner.pid}，开始于 ${localTime(current.owner.started)}，命令：${current.owner.command}` : "内容不完整";
       log(`发现上一次构建留下的锁（${who}），该进程已不存在，接管此锁`);

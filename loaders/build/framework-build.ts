@@ -29,15 +29,23 @@ export async function runFramework(options: FrameworkRunOptions): Promise<void> 
     ...(options.outDir ? { DIXIAN_OUT: options.outDir } : {}),
   };
   await new Promise<void>((resolve, reject) => {
-    // Framework's progress goes to stderr so that stdout stays clean for callers that print results.
+    // Framework's progress goes to stderr so that stdout stays clean for callers that print results. Its
+    // stderr is passed on and its tail kept, so that a full disk is named in the error (runCli's message).
     const child = spawn(process.execPath, [bin, options.command], {
       cwd: projectRoot,
       env,
-      stdio: ["inherit", process.stderr, "inherit"],
+      stdio: ["inherit", process.stderr, "pipe"],
+    });
+    let tail = "";
+    child.stderr!.on("data", (chunk: Buffer) => {
+      process.stderr.write(chunk);
+      tail = (tail + chunk.toString()).slice(-8192);
     });
     child.on("error", reject);
-    child.on("exit", (code, signal) =>
-      code === 0 ? resolve() : reject(new Error(`Observable Framework ${options.command} 失败（退出码 ${code ?? signal}）`)),
-    );
+    child.on("close", (code, signal) => {
+      if (code === 0) return resolve();
+      const disk = /ENOSPC|No space left on device/i.exec(tail);
+      reject(new Error(`Observable Framework ${options.command} 失败（退出码 ${code ?? signal}）${disk ? `：${disk[0]}` : ""}`));
+    });
   });
 }

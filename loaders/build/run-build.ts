@@ -40,8 +40,8 @@ const frameworkSite = (outDir: string, env: Record<string, string>) =>
 
 /**
  * extracts → warehouse → site. Each stage writes beside the live result and swaps only on success. One
- * build at a time: the locks beside the warehouse and the site are held for the whole build, so another
- * build never swaps the warehouse while this one's pages read it. A preview holds the warehouse's lock
+ * build at a time: the locks beside the warehouse, the site and Framework's cache are held for the whole
+ * build, so another build never swaps the warehouse while this one's pages read it. A preview holds the warehouse's lock
  * only while it rebuilds the warehouse.
  */
 export async function runBuild(options: RunBuildOptions = {}): Promise<RunBuildResult> {
@@ -58,7 +58,9 @@ export async function runBuild(options: RunBuildOptions = {}): Promise<RunBuildR
     return { ...built, outDir: null };
   }
   const outDir = resolve(options.outDir ?? DEFAULT_OUT_DIR);
-  return withBuildLocks([dbPath, outDir], async () => {
+  // Framework's cache in src/ is cleared and filled by every site build, whatever its warehouse and folder.
+  const frameworkCache = options.buildSite ? [] : [join(PROJECT_ROOT, "src", ".observablehq", "cache")];
+  return withBuildLocks([dbPath, outDir, ...frameworkCache], async () => {
     for (const note of removeSiteLeftovers(outDir)) log(note);
     const built = await buildStage(options, dbPath);
     const freshDir = `${outDir}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;

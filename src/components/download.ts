@@ -12,7 +12,7 @@ const BOM = "\uFEFF";
 export function fileName(parts: Array<string | undefined>, extension: "csv" | "xlsx"): string {
   const stem = parts
     .filter((part): part is string => Boolean(part))
-    .map((part) => part.replace(/[\\/:*?"<>|\s]+/g, "_"))
+    .map((part) => withoutBidiControls(part).replace(/[\\/:*?"<>|\s]+/g, "_"))
     .join("_");
   return `${stem || "数据"}.${extension}`;
 }

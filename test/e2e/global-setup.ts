@@ -1,5 +1,6 @@
-// Builds the site twice from the sample county — the full site and the public one (--public) — and once
-// from a two-household fixture roster (whose village falls below the suppression threshold) into
+// Builds the site twice from the sample county — the full site and the public one (--public) — once
+// from a two-household fixture roster (whose village falls below the suppression threshold), and once from
+// the hostile fixture county (markup, script, bidi overrides and formulas in every name) into
 // test-output/e2e/, which the run leaves behind with its screenshots, PDF and weights for inspection.
 // DIXIAN_E2E_REUSE=1 reuses builds already there (for working on the tests, never in CI).
 import { spawnSync } from "node:child_process";
@@ -15,6 +16,8 @@ export interface E2eContext {
   /** A site built from the two-household fixture roster: its village is below the suppression threshold. */
   smallDistDir: string;
   smallDbPath: string;
+  /** A site built from the hostile fixture county (test/fixtures/hostile/roster). */
+  hostileDistDir: string;
   /** stderr of the full build, run as `npm run build` does but with the network refused in every process. */
   offlineBuildLog: string;
 }
@@ -35,9 +38,10 @@ export default async function setup(project: TestProject): Promise<void> {
     dbPath: join(OUTPUT_DIR, "warehouse", "dixian.duckdb"),
     smallDistDir: join(OUTPUT_DIR, "small", "dist"),
     smallDbPath: join(OUTPUT_DIR, "small", "dixian.duckdb"),
+    hostileDistDir: join(OUTPUT_DIR, "hostile", "dist"),
     offlineBuildLog: join(OUTPUT_DIR, "offline-build.log"),
   };
-  const reuse = process.env.DIXIAN_E2E_REUSE === "1" && existsSync(join(context.distDir, "index.html")) && existsSync(join(context.publicDistDir, "index.html")) && existsSync(context.dbPath) && existsSync(join(context.smallDistDir, "index.html"));
+  const reuse = process.env.DIXIAN_E2E_REUSE === "1" && existsSync(join(context.distDir, "index.html")) && existsSync(join(context.publicDistDir, "index.html")) && existsSync(context.dbPath) && existsSync(join(context.smallDistDir, "index.html")) && existsSync(join(context.hostileDistDir, "index.html"));
   if (!reuse) {
     // An empty input folder makes the build use the sample county, whatever data/input holds on this machine.
     const noInput = join(OUTPUT_DIR, "no-input");
@@ -55,7 +59,13 @@ export default async function setup(project: TestProject): Promise<void> {
       reportsDir: join(OUTPUT_DIR, "small", "reports"),
       outDir: context.smallDistDir,
     });
-    process.stderr.write(`[e2e] 三次构建用时 ${((Date.now() - started) / 1000).toFixed(0)} 秒\n`);
+    await runBuild({
+      inputDir: resolve("test", "fixtures", "hostile", "roster"),
+      dbPath: join(OUTPUT_DIR, "hostile", "dixian.duckdb"),
+      reportsDir: join(OUTPUT_DIR, "hostile", "reports"),
+      outDir: context.hostileDistDir,
+    });
+    process.stderr.write(`[e2e] 四次构建用时 ${((Date.now() - started) / 1000).toFixed(0)} 秒\n`);
   }
   project.provide("e2e", context);
 }

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, utimesSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
@@ -58,13 +58,19 @@ describe("build lock", () => {
     expect(existsSync(lock.path)).toBe(false);
   });
 
-  it("takes over a half-written lock", async () => {
+  it("takes over a half-written lock left long ago, but waits on one being written now", async () => {
     const dir = mkdtempSync(join(tmpdir(), "dixian-lock-"));
     const target = join(dir, "dixian.duckdb");
     writeFileSync(`${target}.lock`, '{"pid": 12');
-    const lock = await acquireBuildLock(target, { waitMs: 0, log: () => {} });
+    utimesSync(`${target}.lock`, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+    const lock = await acquireBuildLock(target, { waitMs: 1_000, log: () => {} });
     lock.release();
     expect(readdirSync(dir)).toEqual([]);
+
+    // Half-written just now (on a disk without hard links), then completed by a live build.
+    writeFileSync(`${target}.lock`, '{"pid": 12');
+    setTimeout(() => lockFile(`${target}.lock`, process.ppid), 150);
+    await expect(acquireBuildLock(target, { waitMs: 600, log: () => {} })).rejects.toBeInstanceOf(BuildLockedError);
   });
 
   it("npm run warehouse twice at once: one good warehouse, and a clear message from the other", async () => {
@@ -82,7 +88,7 @@ describe("build lock", () => {
     expect((await first.exited).code).toBe(0);
     expect(await indicatorCount(db)).toBeGreaterThan(0);
     expect(readdirSync(dir).sort()).toEqual(["dixian.duckdb", "dixian.duckdb.check.json", "reports", "resume"]);
-  }, 60_000);
+  }, 120_000);
 
   it("two builds started together: the second waits its turn, and the warehouse is whole", async () => {
     const dir = mkdtempSync(join(tmpdir(), "dixian-lock-"));
@@ -93,5 +99,5 @@ describe("build lock", () => {
     expect(codes.map((c) => c.code), both.map((b) => b.stderr()).join("\n")).toEqual([0, 0]);
     expect(await indicatorCount(db)).toBeGreaterThan(0);
     expect(readdirSync(dir).sort()).toEqual(["dixian.duckdb", "dixian.duckdb.check.json", "reports"]);
-  }, 90_000);
+  }, 120_000);
 });

@@ -44,13 +44,13 @@ describe("a build killed part-way", () => {
     cpSync(EXTRACTS, join(dir, "input"), { recursive: true });
     await build("good");
     goodDigest = await fileDigest(db);
-  }, 60_000);
+  }, 120_000);
 
   it.each(["load", "models", "warehouse-swap"])("at %s: the last good warehouse and site stay live", async (point) => {
     await killAt(point, `killed-${point}`);
     expect(await fileDigest(db)).toBe(goodDigest);
     expect(site()).toContain("build good");
-  }, 60_000);
+  }, 120_000);
 
   it("during the site build: the last good site stays live beside the new, whole warehouse", async () => {
     await killAt("site", "killed-site");
@@ -60,7 +60,7 @@ describe("a build killed part-way", () => {
     expect(live).not.toBe(goodDigest);
     expect(JSON.parse(readFileSync(`${db}.check.json`, "utf-8"))).toEqual({ sha256: [live], bytes: [statSync(db).size] });
     goodDigest = live;
-  }, 60_000);
+  }, 120_000);
 
   it("between the site swap's two renames: the last good site waits in dist.old and the next build puts it back", async () => {
     await killAt("site-swap", "killed-site-swap");
@@ -72,7 +72,7 @@ describe("a build killed part-way", () => {
     expect(site()).toContain("build good");
     // The warehouse the swap-killed build finished is live and recorded as whole.
     expect(JSON.parse(readFileSync(`${db}.check.json`, "utf-8"))).toEqual({ sha256: [await fileDigest(db)], bytes: [statSync(db).size] });
-  }, 60_000);
+  }, 120_000);
 
   it("the next build succeeds, takes over the dead builds' locks and removes their leftovers", async () => {
     // Killed builds left locks, temporary warehouses and unfinished sites behind.
@@ -85,7 +85,7 @@ describe("a build killed part-way", () => {
     expect(site()).toContain("build next");
     expect(readdirSync(dir).sort()).toEqual(["dist", "input", "reports", "warehouse"]);
     expect(readdirSync(join(dir, "warehouse")).sort()).toEqual(["dixian.duckdb", "dixian.duckdb.check.json"]);
-  }, 60_000);
+  }, 120_000);
 
   it("a damaged live warehouse is detected at the start, set aside and rebuilt", async () => {
     const bytes = readFileSync(db);
@@ -95,7 +95,7 @@ describe("a build killed part-way", () => {
     expect(stderr).toMatch(/现有数据仓库 .*dixian\.duckdb 已损坏（文件内容与上次构建完成时记录的校验值不符），已移到 .*dixian\.duckdb\.damaged，本次重新构建/);
     expect(readFileSync(`${db}.damaged`).equals(bytes)).toBe(true);
     expect(site()).toContain("build after-damage");
-  }, 60_000);
+  }, 120_000);
 });
 
 describe("the pages' loaders and a damaged warehouse", () => {
@@ -116,5 +116,5 @@ describe("the pages' loaders and a damaged warehouse", () => {
       if (previous === undefined) delete process.env.DIXIAN_DB;
       else process.env.DIXIAN_DB = previous;
     }
-  }, 60_000);
+  }, 120_000);
 });
