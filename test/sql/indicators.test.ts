@@ -380,6 +380,9 @@ interface Row {
   unit: string | null;
 }
 
+// Insurance codes are worked out by hand in insurance.test.ts, on this roster plus policies and claims.
+const COVERED = CATALOG.filter((c) => c.family !== "insurance");
+
 let warehouse: FixtureWarehouse;
 let rows: Row[];
 const find = (code: string, period: string, area: string) =>
@@ -408,15 +411,17 @@ describe("indicators mart on the hand-worked roster", () => {
       it(`${period} ${area}: every stock and flow code`, () => {
         const expected = { ...STOCK[END_MONTH[period]!]![area]!, ...FLOW[period]![area]! };
         // the expectations cover every code of the catalog, so a new code without a hand-worked value fails here
-        expect(Object.keys(expected).sort()).toEqual(CATALOG.map((c) => c.code).sort());
+        expect(Object.keys(expected).sort()).toEqual(COVERED.map((c) => c.code).sort());
         for (const [code, want] of Object.entries(expected)) expectRow(code, period, area, want);
       });
     }
   }
 
   it("has one row per code × period × area and the catalog's unit on each", () => {
-    // 7 periods × 7 areas (1 county, 2 towns, 4 villages) × every catalog code
-    expect(rows).toHaveLength(7 * 7 * CATALOG.length);
+    // 7 periods × 7 areas (1 county, 2 towns, 4 villages) × every catalog code; insurance has its own
+    // hand-worked test (insurance.test.ts), whose density and depth exist for the county's 2 years only
+    const countyYearOnly = CATALOG.filter((c) => c.code === "ins_density" || c.code === "ins_depth").length;
+    expect(rows).toHaveLength(7 * 7 * (CATALOG.length - countyYearOnly) + 2 * countyYearOnly);
     const keys = new Set(rows.map((r) => `${r.code}|${r.period}|${r.area_code}`));
     expect(keys.size).toBe(rows.length);
     for (const item of CATALOG) {
