@@ -18,7 +18,10 @@
 // C05 P06 H06 丙村 500 paid 2025-06-25 (06-15 → 10 days), product 其他
 // C06 P02 H09 丙村 800 paid 2024-06-13 (06-03 → 10 days)
 // County statistics: 2024 常住人口 200000, GDP 500000 万元; 2025 204000, 520000 万元.
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+// Insurance settings for this test (written below): outstanding claims overdue after 20 days; 防贫保险 warning
+// line 1.5 × 5400 = 8100, tiers 3000 @100%, 3000–10000 @70%, above @50%, cap 5000, tolerance 10; 因学 counts
+// as a shock covered by 防贫保险 besides the default 因病, 因自然灾害, 因意外事故.
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DuckDBInstance, type DuckDBConnection, type DuckDBInstance as Instance } from "@duckdb/node-api";
@@ -62,8 +65,15 @@ beforeAll(async () => {
   const input = join(dir, "extracts");
   cpSync(join(FIXTURE_DIR, "extracts"), input, { recursive: true });
   cpSync(join(FIXTURE_DIR, "extracts-insurance"), input, { recursive: true });
+  const config = join(dir, "config");
+  cpSync(join(FIXTURE_DIR, "config"), config, { recursive: true });
+  writeFileSync(join(config, "insurance.json"), JSON.stringify({
+    "未决赔案超期天数": 20,
+    "防贫保险": { "贫困线": 5400, "每户每年封顶": 5000 },
+    "冲击风险对应险种": { "因病": ["防贫保险", "大病补充医疗保险"], "因自然灾害": ["防贫保险", "种植业保险"], "因意外事故": ["防贫保险", "意外伤害保险"], "因学": ["防贫保险"] },
+  }));
   const dbPath = join(dir, "w.duckdb");
-  const result = await buildWarehouse({ inputDir: input, dbPath, reportsDir: join(dir, "reports"), configDir: join(FIXTURE_DIR, "config") });
+  const result = await buildWarehouse({ inputDir: input, dbPath, reportsDir: join(dir, "reports"), configDir: config });
   expect(result.load.rowsRejected).toBe(0);
   instance = await DuckDBInstance.create(dbPath, { access_mode: "READ_ONLY" });
   conn = await instance.connect();
@@ -194,5 +204,86 @@ describe("insurance indicators", () => {
     expectRow("ins_depth", "2024", COUNTY, rate(10200, 500000 * 10000));
     expectRow("ins_density", "2025", COUNTY, rate(7150, 204000));
     expectRow("ins_depth", "2025", COUNTY, rate(7150, 520000 * 10000));
+  });
+});
+
+describe("does insurance hold the line", () => {
+  interface Lift { period: string; households_paid: number; lifted: number; below_with_payout: number; above_without_payout: number; antipoverty_households: number; antipoverty_rule_payout: number | null; rule_matches: number; rule_paid_less: number; rule_paid_more: number; rule_not_triggered: number }
+  let lift: Map<string, Lift>;
+  beforeAll(async () => {
+    const found = await query<Lift & { area_code: string }>(`select period, area_code, households_paid::integer as households_paid, lifted::integer as lifted,
+      below_with_payout::integer as below_with_payout, above_without_payout::integer as above_without_payout,
+      antipoverty_households::integer as antipoverty_households, antipoverty_rule_payout, rule_matches::integer as rule_matches,
+      rule_paid_less::integer as rule_paid_less, rule_paid_more::integer as rule_paid_more, rule_not_triggered::integer as rule_not_triggered
+      from insurance_lift`);
+    lift = new Map(found.map((r) => [`${r.period} ${r.area_code}`, r]));
+  });
+
+  it("a payout that lifts a household over the line, and payouts that do not", () => {
+    // 2025-05: H02 8500 with, 7500 without its 3000 ÷ 3 (line 8000) → lifted
+    expect(lift.get(`2025-05 ${COUNTY}`)).toMatchObject({ households_paid: 1, lifted: 1, below_with_payout: 0, above_without_payout: 0 });
+    // 2025-06: H03 6100 / 5700 → below either way; H10 9700 / 9300 and H06 13000 / 12875 → above without
+    expect(lift.get(`2025-06 ${COUNTY}`)).toMatchObject({ households_paid: 3, lifted: 0, below_with_payout: 1, above_without_payout: 2 });
+    expect(lift.get(`2025-06 ${TOWN2}`)).toMatchObject({ households_paid: 1, lifted: 0, above_without_payout: 1 });
+    // 2025-H1 (end snapshot 2025-06): H02 8600 / 7600 → still lifted; 4 households in all
+    expect(lift.get(`2025-H1 ${COUNTY}`)).toMatchObject({ households_paid: 4, lifted: 1, below_with_payout: 1, above_without_payout: 2 });
+  });
+
+  it("checks 防贫保险 payouts against the county's trigger, tiers and cap", () => {
+    // warning line 8100. 2025-05 H02: gap (8100 − 7500) × 3 = 1800 → rule 1800, paid 3000 → more than the rule
+    expect(lift.get(`2025-05 ${COUNTY}`)).toMatchObject({ antipoverty_households: 1, antipoverty_rule_payout: 1800, rule_paid_more: 1 });
+    // 2025-06 H03: gap (8100 − 5700) × 5 = 12000 → 3000 + 4900 + 1000 = 8900, capped at 5000; paid 2000 → less
+    expect(lift.get(`2025-06 ${COUNTY}`)).toMatchObject({ antipoverty_households: 1, antipoverty_rule_payout: 5000, rule_paid_less: 1 });
+    // 2024-06 H09 (line 2024 irrelevant here): gap (8100 − 7600) × 2 = 1000, paid 800 → less
+    expect(lift.get(`2024-06 ${COUNTY}`)).toMatchObject({ antipoverty_households: 1, antipoverty_rule_payout: 1000, rule_paid_less: 1, rule_matches: 0 });
+  });
+
+  it("claims by cause against the households' risk types", async () => {
+    const rows = await query("select cause_group, risk, claims::integer as claims, consistent_claims::integer as consistent from insurance_cause_risk where period = '2025-06' order by cause_group, risk");
+    expect(rows).toEqual([
+      { cause_group: "因意外", risk: "因意外事故", claims: 1, consistent: 1 }, // C04 H03
+      { cause_group: "因灾", risk: "因自然灾害", claims: 1, consistent: 1 }, // C02 疫病 H10
+      { cause_group: "因病", risk: "未登记风险", claims: 1, consistent: 0 }, // C05 H06 has no risk recorded
+    ]);
+  });
+
+  it("lists active monitored households with a shock risk and no cover for it, names and IDs in the mart", async () => {
+    // 2025-06: H03 因意外事故 (一镇's 统保 P03 covers it), H07 因病 (P01 by ID) are covered; H08 因学 has none
+    const rows = await query("select household_id, town_code, uncovered_risks, month from insurance_worklist");
+    expect(rows).toEqual([{ household_id: "H08", town_code: TOWN2, uncovered_risks: ["因学"], month: "2025-06" }]);
+  });
+});
+
+describe("timeliness and gaps", () => {
+  it("lists the claim reported and unpaid, overdue past the county's days", async () => {
+    const open = await query("select claim_id, days_open, overdue, outstanding, town_code from insurance_open_claims");
+    expect(open).toEqual([{ claim_id: "C03", days_open: 25, overdue: true, outstanding: 5000, town_code: TOWN2 }]);
+  });
+
+  it("breaks the indicators down by line and insurer", async () => {
+    const rows = await query(`select line_class, insurer, premium, paid, claims_open::integer as open, claims_overdue::integer as overdue, loss_ratio, settle_days_median
+      from insurance_breakdown where period = '2025-06' and area_code = '${COUNTY}' and (line_class = '全部' or insurer = '全部') order by line_class, insurer`);
+    expect(rows).toEqual([
+      { line_class: "全部", insurer: "全部", premium: 100, paid: 3700, open: 1, overdue: 1, loss_ratio: 87, settle_days_median: 14 },
+      { line_class: "全部", insurer: "县人保财险", premium: 0, paid: 2000, open: 1, overdue: 1, loss_ratio: null, settle_days_median: 14 },
+      { line_class: "全部", insurer: "县国寿财险", premium: 100, paid: 1700, open: 0, overdue: 0, loss_ratio: 17, settle_days_median: 14 },
+      { line_class: "其他", insurer: "全部", premium: 100, paid: 500, open: 0, overdue: 0, loss_ratio: 5, settle_days_median: 10 },
+      { line_class: "养殖业保险", insurer: "全部", premium: 0, paid: 1200, open: 0, overdue: 0, loss_ratio: null, settle_days_median: 18 },
+      { line_class: "防贫保险", insurer: "全部", premium: 0, paid: 2000, open: 1, overdue: 1, loss_ratio: null, settle_days_median: 14 },
+    ]);
+  });
+
+  it("counts 脱贫 and monitored households without basic medical insurance by town", async () => {
+    // H07 (丙村, monitored 一般农户, 3 persons) has 基本医疗保险 否 from 2025-05
+    const rows = await query(`select period, area_code, households_without::integer as households, persons_without::integer as persons
+      from insurance_med_gap where period in ('2024-06', '2025-06') order by period, area_code`);
+    expect(rows).toEqual([
+      { period: "2024-06", area_code: COUNTY, households: 0, persons: 0 },
+      { period: "2024-06", area_code: TOWN1, households: 0, persons: 0 },
+      { period: "2024-06", area_code: TOWN2, households: 0, persons: 0 },
+      { period: "2025-06", area_code: COUNTY, households: 1, persons: 3 },
+      { period: "2025-06", area_code: TOWN1, households: 0, persons: 0 },
+      { period: "2025-06", area_code: TOWN2, households: 1, persons: 3 },
+    ]);
   });
 });
