@@ -21,6 +21,7 @@
 // Insurance settings for this test (written below): outstanding claims overdue after 20 days; 防贫保险 warning
 // line 1.5 × 5400 = 8100, tiers 3000 @100%, 3000–10000 @70%, above @50%, cap 5000, tolerance 10; 因学 counts
 // as a shock covered by 防贫保险 besides the default 因病, 因自然灾害, 因意外事故.
+import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -41,6 +42,7 @@ const rate = (n: number, d: number): Expected => [n, d, d === 0 ? null : n / d];
 const median = (m: number | null, n: number): Expected => [null, n, m];
 
 let dir: string;
+let dbPath: string;
 let instance: Instance;
 let conn: DuckDBConnection;
 async function query<T = Record<string, unknown>>(sql: string): Promise<T[]> {
@@ -72,7 +74,7 @@ beforeAll(async () => {
     "防贫保险": { "贫困线": 5400, "每户每年封顶": 5000 },
     "冲击风险对应险种": { "因病": ["防贫保险", "大病补充医疗保险"], "因自然灾害": ["防贫保险", "种植业保险"], "因意外事故": ["防贫保险", "意外伤害保险"], "因学": ["防贫保险"] },
   }));
-  const dbPath = join(dir, "w.duckdb");
+  dbPath = join(dir, "w.duckdb");
   const result = await buildWarehouse({ inputDir: input, dbPath, reportsDir: join(dir, "reports"), configDir: config });
   expect(result.load.rowsRejected).toBe(0);
   instance = await DuckDBInstance.create(dbPath, { access_mode: "READ_ONLY" });
@@ -285,5 +287,36 @@ describe("timeliness and gaps", () => {
       { period: "2025-06", area_code: TOWN1, households: 0, persons: 0 },
       { period: "2025-06", area_code: TOWN2, households: 1, persons: 3 },
     ]);
+  });
+});
+
+describe("site loaders", () => {
+  const runLoader = (file: string, env: Record<string, string> = {}) => {
+    const result = spawnSync(process.execPath, ["--import", "tsx", file], {
+      encoding: "utf8",
+      env: { ...process.env, DIXIAN_DB: dbPath, DIXIAN_PUBLIC: "", ...env },
+    });
+    expect(result.status, result.stderr).toBe(0);
+    return { text: result.stdout, json: JSON.parse(result.stdout) };
+  };
+
+  it("the insurance work list leaves Node with names and IDs masked, and not at all in a public build", () => {
+    const { text, json } = runLoader("src/data/insurance-worklist.json.ts");
+    expect(json.asOf).toBe("2025-06");
+    expect(json.rows).toEqual([{
+      month: "2025-06", town_code: TOWN2, town_name: "二乡", village_name: "丙村", area_code: BING, household_id: "H08",
+      head_name: "测*", id_number: "529901********0810", household_size: 2, household_type: "一般农户",
+      monitor_kind: "边缘易致贫户", risks: "因学", uncovered_risks: "因学",
+    }]);
+    expect(text).not.toContain("测试户八");
+    expect(text).not.toContain("529901199006060810");
+    expect(runLoader("src/data/insurance-worklist.json.ts", { DIXIAN_PUBLIC: "1" }).json).toEqual({ public: true, asOf: null, rows: null });
+  });
+
+  it("the insurance page data has no claim list in a public build", () => {
+    expect(runLoader("src/data/insurance.json.ts").json.openClaims).toHaveLength(1);
+    const pub = runLoader("src/data/insurance.json.ts", { DIXIAN_PUBLIC: "1" }).json;
+    expect(pub.openClaims).toBeNull();
+    expect(pub.lift.length).toBeGreaterThan(0);
   });
 });
