@@ -1,5 +1,6 @@
--- ind_insurance — grain: insurance indicator code × period × area (county, town, village); ins_density and
--- ins_depth only for the county and year periods (they divide by the county's yearly statistics).
+-- ind_insurance — grain: insurance indicator code × period × area (county, town, village), for the periods that
+-- have a household snapshot (as the monitoring codes: a month with only bank ledgers carries loan codes only);
+-- ins_density and ins_depth only for the county and year periods (they divide by the county's yearly statistics).
 -- Flows use the period's calendar days: premiums and subsidies of policies whose 起保日期 falls in the period,
 -- payouts of claims whose 赔付日期 does. Outstanding claims are those reported by the period's last day and not
 -- paid by then (open_amount of int_claims). Coverage is a stock: 脱贫户 or monitored households (是否监测对象=是)
@@ -11,8 +12,9 @@ create or replace table ind_insurance as
 with periods as (
   select
     period, period_type, first_day, last_day, end_month,
-    case when end_month is not null then last_day(strptime(end_month || '-01', '%Y-%m-%d')::date) end as cover_day
+    last_day(strptime(end_month || '-01', '%Y-%m-%d')::date) as cover_day
   from int_periods
+  where end_month is not null
 ),
 grid as (
   select p.period, a.area_code, a.area_level

@@ -13,6 +13,7 @@ periods as (
   select p.period, p.period_type, p.first_day, p.last_day, least(p.last_day, d.day) as as_of_day
   from int_periods p
   cross join data_end d
+  where p.end_month is not null -- the periods ind_insurance has
 ),
 areas as (
   select area_code, area_level from int_areas where area_level in ('county', 'town')
