@@ -64,15 +64,24 @@ eligible as (
 antipoverty as (
   select * from int_policies where line_class = '防贫保险'
 ),
-covered as (
-  select e.period, e.household_id, e.village_code,
-    exists (
-      select 1 from antipoverty a
-      where e.cover_day between a.start_date and a.end_date
-        and case when a.is_group then starts_with(e.village_code, a.record_area_code)
-                 else a.household_id = e.household_id or a.id_number = e.id_number end
-    ) as is_covered
+-- equi-joins for individual policies (a county may hold many), a prefix join for the few group policies
+covered_keys as (
+  select e.period, e.household_id
   from eligible e
+  join antipoverty a on not a.is_group and a.household_id = e.household_id and e.cover_day between a.start_date and a.end_date
+  union
+  select e.period, e.household_id
+  from eligible e
+  join antipoverty a on not a.is_group and a.id_number = e.id_number and e.cover_day between a.start_date and a.end_date
+  union
+  select e.period, e.household_id
+  from eligible e
+  join antipoverty a on a.is_group and starts_with(e.village_code, a.record_area_code) and e.cover_day between a.start_date and a.end_date
+),
+covered as (
+  select e.period, e.household_id, e.village_code, k.household_id is not null as is_covered
+  from eligible e
+  left join covered_keys k on k.period = e.period and k.household_id = e.household_id
 ),
 coverage as (
   select c.period, r.area_code, r.area_level, count(*) filter (where c.is_covered) as covered, count(*) as households
