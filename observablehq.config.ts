@@ -32,8 +32,16 @@ export default {
         { name: "三保障和收入", path: "/guarantees" },
       ],
     },
+    {
+      name: "保险",
+      pages: [
+        { name: "保险保障", path: "/insurance" },
+        { name: "理赔时效", path: "/insurance-claims" },
+        { name: "保险兜底成效", path: "/insurance-effect" },
+      ],
+    },
     { name: "乡镇", collapsible: true, open: false, pages: towns.map((town) => ({ name: town.name, path: `/town/${town.code}` })) },
-    { name: "工作清单", pages: [{ name: "干部工作清单", path: "/worklist" }] },
+    { name: "工作清单", pages: [{ name: "干部工作清单", path: "/worklist" }, { name: "保险保障工作清单", path: "/insurance-worklist" }] },
     {
       name: "说明",
       pages: [

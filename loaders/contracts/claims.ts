@@ -1,5 +1,4 @@
 import { dateOrderRule, defineContract, villageRule } from "./contract.ts";
-import { INSURANCE_LINES } from "./enums.ts";
 import { f } from "./field.ts";
 import { idRules } from "./id-rule.ts";
 
@@ -14,7 +13,7 @@ export const claims = defineContract({
   fields: [
     f("claim_id", "赔案号", "text", ["赔案编号", "理赔编号", "报案号", "claim_id"], { required: true, doc: "赔案号" }),
     f("policy_id", "保单号", "text", ["保单号码", "保单编号", "policy_id"], { doc: "对应的保单号" }),
-    f("line", "险种", "enum", ["保险险种", "险种名称", "line"], { required: true, values: INSURANCE_LINES, doc: INSURANCE_LINES.join("、") }),
+    f("line", "险种", "text", ["保险险种", "险种名称", "产品名称", "保险产品", "line"], { required: true, doc: "保险公司自己的险种（产品）名称，原样保存；按本县设置的关键词归入险种大类，归不进的记为“其他”并列在数据质量页" }),
     f("id_number", "证件号码", "id", ["身份证号", "身份证号码", "被保险人证件号码", "出险人证件号码", "证件号", "id_number"], { personal: "id", doc: "出险人身份证号" }),
     f("household_id", "户编号", "text", ["户码", "household_id"], { doc: "出险户的户编号" }),
     f("area_code", "区划代码", "code", ["行政区划代码", "村代码", "统计用区划代码", "area_code"], { codeLengths: [12, 9, 6], doc: "出险人所在村代码" }),

@@ -1,5 +1,5 @@
 import { dateOrderRule, notAboveRule, defineContract, villageRule } from "./contract.ts";
-import { ENROL_MODES, INSURANCE_LINES } from "./enums.ts";
+import { ENROL_MODES } from "./enums.ts";
 import { f } from "./field.ts";
 import { idRules } from "./id-rule.ts";
 
@@ -13,7 +13,7 @@ export const policies = defineContract({
   fields: [
     f("policy_id", "保单号", "text", ["保单号码", "保单编号", "policy_id"], { required: true, doc: "保单号" }),
     f("insurer", "保险机构", "text", ["保险公司", "承保机构", "insurer"], { doc: "承保的保险公司" }),
-    f("line", "险种", "enum", ["保险险种", "险种名称", "line"], { required: true, values: INSURANCE_LINES, doc: INSURANCE_LINES.join("、") }),
+    f("line", "险种", "text", ["保险险种", "险种名称", "产品名称", "保险产品", "line"], { required: true, doc: "保险公司自己的险种（产品）名称，原样保存；按本县设置的关键词归入险种大类，归不进的记为“其他”并列在数据质量页" }),
     f("enrol_mode", "投保方式", "enum", ["承保方式", "enrol_mode"], { values: ENROL_MODES, doc: "个人 或 统保（县统一投保）" }),
     f("id_number", "证件号码", "id", ["身份证号", "身份证号码", "被保险人证件号码", "投保人证件号码", "证件号", "id_number"], { personal: "id", doc: "个人投保时的身份证号" }),
     f("household_id", "户编号", "text", ["户码", "household_id"], { doc: "投保户的户编号" }),

@@ -2,11 +2,11 @@
 // the warehouse table `indicator_catalog` is written from this list, and pages, downloads and the
 // methodology page read names, formulas, units and direction from it. Codes are the contract (DOMAIN.md §7).
 
-export type IndicatorUnit = "households" | "persons" | "ratio" | "yuan";
+export type IndicatorUnit = "households" | "persons" | "ratio" | "yuan" | "days";
 /** stock: read from the period's end snapshot; flow: events that happened inside the period. */
 export type IndicatorKind = "stock" | "flow";
 /** One SQL model per family (`loaders/sql/intermediate/6x_ind_<family>.sql`). */
-export type IndicatorFamily = "monitoring" | "income" | "loans";
+export type IndicatorFamily = "monitoring" | "income" | "loans" | "insurance";
 
 export interface Indicator {
   code: string;
@@ -32,6 +32,8 @@ const START = "期初快照（期首月之前最近的快照；没有则取期�
 // (DOMAIN.md §7 "Events"); the area is the household's village at the period's end.
 const IDENTIFIED = "期内新识别（按每户最新一期快照：是否监测对象=是且识别监测日期落在本期内；计入期末快照所在村，期末无该户时取最新快照所在村）";
 const WD = "工作日（周一至周五，扣除节假日清单）";
+const INS_AREA = "按保单、赔案记录的区划代码归属（12位归村，9位只归乡镇，6位只归县），没有区划代码的按户编号、再按证件号码匹配农户所在村（赔案还可按保单归属）";
+const POVERTY_POLICIES = "本县报送的扶贫相关保单（不是全县全部保费，属本项目口径，与统计部门的保险密度、深度不可直接比较）";
 const ACTIVE = "风险未消除监测对象（是否监测对象=是且风险是否消除=否，空白视为否；整户无劳动能力户一律视为未消除）";
 
 export const CATALOG: readonly Indicator[] = [
@@ -184,6 +186,47 @@ export const CATALOG: readonly Indicator[] = [
     formula_zh: "期内最后一个有台账的月份各金融机构台账贷款余额之和（元，页面以万元显示）；按记录的区划代码归属（12位归村，9位只归乡镇），否则按户编号、再按证件号码匹配农户在该台账月份所在的村（农户迁居时随之变动）；无法归村或乡镇的只计入县级（本县花名册所在的县，即使村级参考表列有邻县）；仍无法确定县的列入数据质量页的“未能归属的记录”，不计入任何区域",
     unit: "yuan", higher_is_better: null, kind: "stock",
     source_fields: ["数据期", "贷款余额", "区划代码", "户编号", "证件号码"], family: "loans",
+  },
+  {
+    code: "ins_coverage_antipoverty", name_zh: "防贫保险覆盖率", name_en: "Anti-poverty insurance coverage",
+    formula_zh: `${END}中脱贫户或是否监测对象=是的户里，在期末快照所在月最后一天有有效防贫保险保单（起保日期至终止日期之间）的户数 ÷ 这些户数；个人保单按户编号或证件号码匹配，统保保单覆盖区划代码（县6位或乡镇9位）之下的所有户。险种按险种大类归入防贫保险`,
+    unit: "ratio", higher_is_better: true, target: 1, kind: "stock",
+    source_fields: ["险种", "投保方式", "户编号", "证件号码", "区划代码", "起保日期", "终止日期", "户类型", "是否监测对象"], family: "insurance",
+  },
+  {
+    code: "ins_premium", name_zh: "保费", name_en: "Premiums written",
+    formula_zh: `起保日期在本期内的保单的保费之和（元）；${INS_AREA}`,
+    unit: "yuan", higher_is_better: null, kind: "flow", source_fields: ["保费", "起保日期", "区划代码"], family: "insurance",
+  },
+  {
+    code: "ins_subsidy", name_zh: "保费财政补贴", name_en: "Premium subsidies",
+    formula_zh: `起保日期在本期内的保单的财政补贴之和（元）；${INS_AREA}`,
+    unit: "yuan", higher_is_better: null, kind: "flow", source_fields: ["财政补贴", "起保日期", "区划代码"], family: "insurance",
+  },
+  {
+    code: "ins_paid", name_zh: "赔付金额", name_en: "Claims paid",
+    formula_zh: `赔付日期在本期内的赔案的赔付金额之和（元）；${INS_AREA}`,
+    unit: "yuan", higher_is_better: null, kind: "flow", source_fields: ["赔付金额", "赔付日期", "区划代码"], family: "insurance",
+  },
+  {
+    code: "ins_loss_ratio", name_zh: "简单赔付率", name_en: "Simple loss ratio",
+    formula_zh: "（本期赔付金额 + 本期最后一天已报案、尚未赔付的赔案的未决赔款）÷ 本期保费；之后已经赔付的赔案按其赔付金额计作当时的未决赔款（现有最准确的数）；保费为零时为空",
+    unit: "ratio", higher_is_better: null, kind: "flow", source_fields: ["赔付金额", "未决赔款", "报案日期", "赔付日期", "保费"], family: "insurance",
+  },
+  {
+    code: "ins_settle_days_median", name_zh: "理赔时效（中位数）", name_en: "Median days from report to payment",
+    formula_zh: "赔付日期在本期内的赔案从报案日期到赔付日期的日历天数的中位数（天；偶数件时取中间两件的平均）；分母为参与计算的赔案件数",
+    unit: "days", higher_is_better: false, kind: "flow", source_fields: ["报案日期", "赔付日期"], family: "insurance",
+  },
+  {
+    code: "ins_density", name_zh: "保险密度（扶贫相关保单）", name_en: "Insurance density (poverty-related policies)",
+    formula_zh: `全年保费 ÷ 县级统计的常住人口（元/人），只算县级、年度；保费取${POVERTY_POLICIES}`,
+    unit: "yuan", higher_is_better: null, kind: "flow", source_fields: ["保费", "起保日期", "常住人口"], family: "insurance",
+  },
+  {
+    code: "ins_depth", name_zh: "保险深度（扶贫相关保单）", name_en: "Insurance depth (poverty-related policies)",
+    formula_zh: `全年保费 ÷ 县级统计的地区生产总值（换算为元），只算县级、年度；保费取${POVERTY_POLICIES}`,
+    unit: "ratio", higher_is_better: null, kind: "flow", source_fields: ["保费", "起保日期", "地区生产总值"], family: "insurance",
   },
 ];
 

@@ -4,6 +4,7 @@ import { dirname, resolve } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { loadInputFolder, type LoadSummary } from "../load/load-input-folder.ts";
 import { readSettings, writeSettingsTables } from "../config/settings.ts";
+import { readInsuranceSettings, writeInsuranceTables } from "../config/insurance.ts";
 import { writeCatalogTable } from "../indicators/write-catalog-table.ts";
 import { DEFAULT_CONFIG_DIR, DEFAULT_DB, DEFAULT_MODELS_DIR, DEFAULT_REPORTS_DIR } from "../paths.ts";
 import { runSqlModels } from "./run-sql-models.ts";
@@ -52,6 +53,7 @@ const log = (message: string) => process.stderr.write(`[dixian] ${message}\n`);
 export async function buildWarehouse(options: BuildWarehouseOptions): Promise<BuildResult> {
   // Settings first: a bad settings file is refused before any loading work, and the loader needs the tolerance.
   const settings = readSettings(options.configDir ?? DEFAULT_CONFIG_DIR);
+  const insuranceSettings = readInsuranceSettings(options.configDir ?? DEFAULT_CONFIG_DIR);
   const dbPath = resolve(options.dbPath ?? DEFAULT_DB);
   mkdirSync(dirname(dbPath), { recursive: true });
   const lock = await acquireBuildLock(dbPath);
@@ -64,7 +66,7 @@ export async function buildWarehouse(options: BuildWarehouseOptions): Promise<Bu
       log(`现有数据仓库 ${dbPath} 已损坏（${live.reason}），已移到 ${aside}，本次重新构建`);
     }
     const tmpPath = `${dbPath}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;
-    return await buildInto(dbPath, tmpPath, live.state === "ok" ? live.print : null, settings, options);
+    return await buildInto(dbPath, tmpPath, live.state === "ok" ? live.print : null, settings, insuranceSettings, options);
   } finally {
     lock.release();
   }
@@ -75,6 +77,7 @@ async function buildInto(
   tmpPath: string,
   livePrint: Fingerprint | null,
   settings: ReturnType<typeof readSettings>,
+  insuranceSettings: ReturnType<typeof readInsuranceSettings>,
   options: BuildWarehouseOptions,
 ): Promise<BuildResult> {
   const instance = await DuckDBInstance.create(tmpPath);
@@ -88,6 +91,7 @@ async function buildInto(
       });
       if (load.refused.length > 0 && !options.allowPartial) throw new RefusedFilesError(load);
       await writeSettingsTables(conn, settings);
+      await writeInsuranceTables(conn, insuranceSettings);
       await writeCatalogTable(conn);
       const models = await runSqlModels(conn, options.modelsDir ?? DEFAULT_MODELS_DIR);
       await conn.run("checkpoint");

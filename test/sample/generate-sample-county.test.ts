@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkIdNumber } from "../../loaders/contracts/gb11643.ts";
+import { DEFAULT_LINE_RULES } from "../../loaders/config/insurance.ts";
 import { generateSampleCounty } from "../../loaders/sample/generate-sample-county.ts";
 import { HEADERS, type ExtractName } from "../../loaders/sample/headers.ts";
 import type { ManifestFile, SampleManifest } from "../../loaders/sample/manifest.ts";
@@ -241,6 +242,27 @@ describe("loans and insurance", () => {
       else expect(["正常", "关注"]).toContain(grade);
       if (v["贷款品种"] === "脱贫人口小额信贷") expect(Number(v["合同金额"] ?? Number(v["合同金额(万元)"]) * 10_000)).toBeLessThanOrEqual(50_000);
     }
+  });
+
+  it("writes product names in each insurer's own wording, some that no keyword rule knows", () => {
+    const policies = recordsOf("policies").map((r) => r.values);
+    expect(new Set(policies.map((v) => v["保险机构"])).size).toBe(3);
+    const products = [...new Set(policies.map((v) => v["险种"]))];
+    expect(products.length).toBeGreaterThanOrEqual(8);
+    // classified as the warehouse does: the first default rule whose keyword the name contains
+    const classOf = (name: string) => DEFAULT_LINE_RULES.find((r) => name.includes(r.keyword))?.lineClass ?? null;
+    expect(new Set(products.map(classOf))).toEqual(new Set(["防贫保险", "种植业保险", "养殖业保险", "意外伤害保险", null]));
+    // every claim names its policy's product
+    const productOf = new Map(policies.map((v) => [v["保单号"], v["险种"]]));
+    for (const { values: v } of recordsOf("claims")) expect(v["险种"]).toBe(productOf.get(v["保单号"]));
+  });
+
+  it("buys 防贫保险 for the towns in the last year (9-digit codes), all but the last town", () => {
+    // the window (2026-01 … 2026-06) is one year: the last; earlier years are county-wide (6 digits)
+    const group = recordsOf("policies").map((r) => r.values).filter((v) => v["投保方式"] === "统保");
+    const towns = new Set(recordsOf("villages").map((r) => r.values["乡镇代码"]));
+    expect(group.every((v) => v["区划代码"].length === 9)).toBe(true);
+    expect(group).toHaveLength(towns.size - 1);
   });
 
   it("leaves outstanding claims without 赔付日期 and with 未决赔款", () => {

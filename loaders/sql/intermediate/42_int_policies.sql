@@ -1,0 +1,68 @@
+-- int_policies — grain: policy (保单号; the latest delivered row of each).
+-- Adds the 险种大类 (line_class), whether the policy is a county or town group policy (统保), the matched
+-- household and the area the policy counts for (DOMAIN.md §7: the record's 区划代码, else the matched
+-- household). A record naming a village counts for that village; naming a town (9 digits) for the town and
+-- no village; naming the county (6 digits) for the county only; with no 区划代码, for the village of the
+-- household matched by 户编号, else 证件号码. Every policy counts for the county (a warehouse holds one).
+-- A 统保 policy covers every household whose village code starts with its 区划代码 (coverage, not premium).
+create or replace table int_policies as
+with deduped as (
+  select *
+  from stg_policies
+  where policy_id is not null
+  qualify row_number() over (partition by policy_id order by source_file desc, source_row desc) = 1
+),
+-- one household per 证件号码 (the latest seen), so a number shared by two roster households cannot duplicate a record
+id_keys as (
+  select id_number, arg_max(household_id, latest_month) as household_id, arg_max(village_code, latest_month) as village_code
+  from int_household_keys
+  where id_number is not null
+  group by id_number
+),
+only_county as (
+  select case when count(*) = 1 then any_value(area_code) end as county_code
+  from int_areas
+  where area_level = 'county'
+),
+matched as (
+  select
+    d.*,
+    coalesce(pr.line_class, '其他') as line_class,
+    v.area_code as record_village,
+    t.area_code as record_town,
+    c.area_code as record_county,
+    coalesce(hh.household_id, hi.household_id) as matched_household,
+    coalesce(hh.village_code, hi.village_code) as household_village
+  from deduped d
+  left join int_insurance_products pr on pr.product = trim(d.line)
+  left join int_areas v on v.area_code = d.area_code and v.area_level = 'village'
+  left join int_areas t on t.area_code = d.area_code and t.area_level = 'town'
+  left join int_areas c on c.area_code = d.area_code and c.area_level = 'county'
+  left join int_household_keys hh on hh.household_id = d.household_id
+  left join id_keys hi on d.household_id is null and hi.id_number = d.id_number
+)
+select
+  m.policy_id,
+  m.insurer,
+  trim(m.line) as product,
+  m.line_class,
+  -- a row without 投保方式 that names no person but an area is a group policy too
+  coalesce(m.enrol_mode = '统保', m.household_id is null and m.id_number is null and length(m.area_code) in (6, 9)) as is_group,
+  m.household_id,
+  m.id_number,
+  m.matched_household,
+  m.area_code as record_area_code,
+  m.insured_count,
+  coalesce(m.premium, 0) as premium,
+  coalesce(m.subsidy, 0) as subsidy,
+  m.sum_insured,
+  m.start_date,
+  m.end_date,
+  case when m.record_village is not null then m.record_village
+       when m.record_town is null and m.record_county is null then m.household_village
+  end as village_code,
+  coalesce(left(m.record_village, 9), m.record_town,
+           case when m.record_county is null then left(m.household_village, 9) end) as town_code,
+  coalesce(m.record_county, left(m.record_town, 6), left(m.record_village, 6), left(m.household_village, 6), oc.county_code) as county_code
+from matched m
+cross join only_county oc;
