@@ -6,7 +6,8 @@
 -- delivered: rows > 0. missing: not delivered although the source delivered some earlier month (a source that
 -- has not started yet is not missing). Insurers' files carry no 数据期: a policies or claims file whose name
 -- gives a period (load_log.period) delivers that month; a file without one is a full extract and counts as
--- delivered for every month, so an insurer is only ever missing where its files are monthly.
+-- delivered for every month, so an insurer is only ever missing where its files are monthly. (Today the loader
+-- takes a period from file names for households and loans only, so insurers are never missing yet.)
 create or replace table int_source_deliveries as
 with months as (
   select period as month from int_periods where period_type = 'month'
