@@ -14,11 +14,14 @@ export interface Queryable {
  * timely_identification_rate (each household enters it once, in the period its outcome became known).
  * Not additive by definition, and so left out: timely_assist_rate (its cohort's outcome is read at the
  * period's end, DOMAIN.md §7) and the start-snapshot denominators of return_rate(_pop) and new_poverty_rate
- * (stocks).
+ * (stocks); the numerator of ins_loss_ratio (it adds the claims outstanding at the period's end, a stock; its
+ * denominator, the premiums, is checked instead); ins_density and ins_depth (years only: no months to add).
  */
+const NOT_ADDITIVE = new Set(["timely_assist_rate", "ins_loss_ratio", "ins_density", "ins_depth"]);
 export const ADDITIVE_PARTS: Array<{ code: string; part: "numerator" | "denominator" }> = [
-  ...CATALOG.filter((c) => c.kind === "flow" && c.code !== "timely_assist_rate").map((c) => ({ code: c.code, part: "numerator" as const })),
+  ...CATALOG.filter((c) => c.kind === "flow" && !NOT_ADDITIVE.has(c.code)).map((c) => ({ code: c.code, part: "numerator" as const })),
   { code: "timely_identification_rate", part: "denominator" },
+  { code: "ins_loss_ratio", part: "denominator" },
 ];
 
 type Level = "county" | "town" | "village";

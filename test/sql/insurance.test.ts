@@ -112,8 +112,9 @@ describe("insurance product names", () => {
 describe("insurance indicators", () => {
   it("has every insurance code for every period and area; density and depth for the county and years only", () => {
     const perArea = CATALOG.filter((c) => c.family === "insurance" && c.code !== "ins_density" && c.code !== "ins_depth");
-    // 7 periods × 7 areas, plus 2 years × 1 county for each of density and depth
-    expect(rows).toHaveLength(7 * 7 * perArea.length + 2 * 2);
+    // 23 periods (the calendar 2024-01 … 2025-06: 18 months, 3 half-years, 2 years) × 7 areas, plus 2 years × 1
+    // county for each of density and depth
+    expect(rows).toHaveLength(23 * 7 * perArea.length + 2 * 2);
     for (const code of ["ins_density", "ins_depth"]) {
       expect(rows.filter((r) => r.code === code).map((r) => `${r.period} ${r.area_code}`).sort()).toEqual([`2024 ${COUNTY}`, `2025 ${COUNTY}`]);
     }

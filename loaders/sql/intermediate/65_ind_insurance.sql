@@ -1,5 +1,6 @@
--- ind_insurance — grain: insurance indicator code × period × area (county, town, village), for the periods that
--- have a household snapshot (as the monitoring codes: a month with only bank ledgers carries loan codes only);
+-- ind_insurance — grain: insurance indicator code × period × area (county, town, village), for every period of
+-- int_periods, so that monthly flows add up to half-years and years as the monitoring flows do (a calendar month
+-- without a household snapshot still holds the premiums and payouts dated in it; its coverage, a stock, is empty);
 -- ins_density and ins_depth only for the county and year periods (they divide by the county's yearly statistics).
 -- Flows use the period's calendar days: premiums and subsidies of policies whose 起保日期 falls in the period,
 -- payouts of claims whose 赔付日期 does. Outstanding claims are those reported by the period's last day and not
@@ -14,10 +15,9 @@ with periods as (
     period, period_type, first_day, last_day, end_month,
     last_day(strptime(end_month || '-01', '%Y-%m-%d')::date) as cover_day
   from int_periods
-  where end_month is not null
 ),
 grid as (
-  select p.period, a.area_code, a.area_level
+  select p.period, p.end_month is not null as has_snapshot, a.area_code, a.area_level
   from periods p
   cross join int_areas a
 ),
@@ -98,8 +98,8 @@ flows as (
     coalesce(o.outstanding, 0) as outstanding,
     pa.settle_days_median,
     coalesce(pa.settled_with_dates, 0) as settled_with_dates,
-    coalesce(c.covered, 0) as covered,
-    coalesce(c.households, 0) as households
+    case when g.has_snapshot then coalesce(c.covered, 0) end as covered,
+    case when g.has_snapshot then coalesce(c.households, 0) end as households
   from grid g
   left join premiums pr using (period, area_code, area_level)
   left join paid pa using (period, area_code, area_level)
