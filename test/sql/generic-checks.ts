@@ -33,7 +33,11 @@ export function modelKeys(modelsDir: string): ModelKey[] {
 
 const MONTH = String.raw`^\d{4}-(0[1-9]|1[0-2])$`;
 
-/** Enumerated columns: by column name, the values allowed (a list) or the pattern they match (a regex). */
+/**
+ * Enumerated columns: by column name, the values allowed (a list) or the pattern they match (a regex). A key
+ * `table.column` holds for that table only and takes the place of the plain column name there (one word, two
+ * enumerations: load_log's status is not timeliness's).
+ */
 export const ACCEPTED: Record<string, readonly string[] | { pattern: string }> = {
   area_level: ["county", "town", "village"],
   period_type: ["month", "half", "year"],
@@ -41,6 +45,9 @@ export const ACCEPTED: Record<string, readonly string[] | { pattern: string }> =
   list: ["no_measure", "lead", "review"],
   dimension: ["identified_kind", "identified_risk", "eliminated_mode", "active_measure"],
   status: ["loaded", "refused", "skipped"],
+  "timeliness.status": ["on_time", "late", "pending", "overdue"],
+  "timeliness.stage": ["identification", "assist"],
+  source_type: ["town_roster", "bank_ledger", "insurer", "department"],
   extract: CONTRACTS.map((c) => c.extract),
   code: CATALOG.map((c) => c.code),
   // the words for a month (loaders/sql/README.md): always 'YYYY-MM'
@@ -101,7 +108,10 @@ export async function genericFailures(query: Query, models: ModelKey[]): Promise
       const [{ n }] = await query(`select count(*)::integer as n from ${quote(table)} where ${quote(k.column)} is null`);
       if (Number(n) > 0) failures.push(`${path}: ${table}.${k.column} 有 ${n} 行为空`);
     }
-    for (const [column, accepted] of Object.entries(ACCEPTED)) {
+    for (const [name, accepted] of Object.entries(ACCEPTED)) {
+      const [owner, column] = name.includes(".") ? name.split(".") : [null, name];
+      if (owner !== null && owner !== table) continue;
+      if (owner === null && `${table}.${column}` in ACCEPTED) continue;
       if (!columns.has(column) || (column === "period" && PERIOD_AS_LOADED.test(table))) continue;
       const test = Array.isArray(accepted)
         ? `${quote(column)}::varchar not in (${sqlList(accepted)})`

@@ -16,6 +16,7 @@
 --                     the household was identified before it;
 --   assist_late_date  the first day past the first-assistance deadline (M working days after identification).
 -- Dates after the last day of data (int_periods.as_of_day) are typing errors or the future: they fall in no period.
+-- key: household_id
 create or replace table int_household_events as
 with latest as (
   select h.*, r.risks, r.elimination_date, r.elimination_mode, r.household_type

@@ -5,6 +5,7 @@
 -- reference files do), so the home county is the one county the roster's households live in; failing a
 -- roster, the only county of the area reference. When the roster spans several counties it stays NULL and
 -- such records are kept as unattributed (the unattributed_records mart), never dropped silently.
+-- key: (one row)
 create or replace table int_home_county as
 with roster_counties as (
   select distinct left(village_code, 6) as county_code

@@ -18,6 +18,7 @@
 -- §7: an event is counted where the household lives at the end of the event's period; a mover moves with it).
 -- "By the period's end" is int_periods.as_of_day: the period's last day, or the last day of data for a year
 -- or half-year still running (nothing is overdue on a day the data does not reach).
+-- key: period, household_id
 create or replace table int_period_events as
 with periods as (
   select period, first_day, as_of_day as last_day, end_month from int_periods

@@ -8,6 +8,7 @@
 -- gives a period (load_log.period) delivers that month; a file without one is a full extract and counts as
 -- delivered for every month, so an insurer is only ever missing where its files are monthly. (Today the loader
 -- takes a period from file names for households and loans only, so insurers are never missing yet.)
+-- key: source_type, source_key, month
 create or replace table int_source_deliveries as
 with months as (
   select period as month from int_periods where period_type = 'month'

@@ -4,6 +4,7 @@
 -- 'all' = every area (a bank's ledger or an insurer's file may hold any village).
 -- To plug in a family: add a row here. 'department' is the hook for department extracts (DOMAIN.md §10): its
 -- source type 'department' has no deliveries yet (int_source_deliveries would add one per department and month).
+-- key: family, source_type
 create or replace table int_family_sources as
 select * from (values
   ('monitoring', 'town_roster', 'town'),

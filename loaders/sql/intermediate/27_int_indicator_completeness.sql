@@ -4,6 +4,7 @@
 -- period has none, its last calendar month (capped at the last month with data); insurers and departments use
 -- the latter. missing_sources names each as '<source name> <YYYY年M月><what>' (e.g. '县农业银行 2025年6月贷款台账',
 -- '二乡 2025年6月户信息'), sorted. The indicators mart marks its rows by the code's catalog family.
+-- key: period, family, area_code
 create or replace table int_indicator_completeness as
 with reference as (
   select

@@ -2,6 +2,7 @@
 -- Insurance records (and anything else keyed by 户编号 or 证件号码) are matched to a household here: by
 -- 户编号 first, else by 证件号码 (the head's ID in the roster). The latest snapshot is the best current
 -- knowledge of where a household lives.
+-- key: household_id
 create or replace table int_household_keys as
 select
   household_id,

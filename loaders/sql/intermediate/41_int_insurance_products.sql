@@ -3,6 +3,7 @@
 -- data/config/insurance-lines.csv): the first rule in file order whose keyword the name contains wins. A name
 -- no rule matches is 其他 with matched_keyword NULL — accepted, never rejected (DOMAIN.md §5, §11), and listed
 -- for the data administrator by the insurance_products mart.
+-- key: product
 create or replace table int_insurance_products as
 with names as (
   select distinct trim(line) as product from stg_policies where line is not null and trim(line) <> ''

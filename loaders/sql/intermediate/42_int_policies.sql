@@ -5,6 +5,7 @@
 -- no village; naming the county (6 digits) for the county only; with no 区划代码, for the village of the
 -- household matched by 户编号, else 证件号码. Every policy counts for the county (a warehouse holds one).
 -- A 统保 policy covers every household whose village code starts with its 区划代码 (coverage, not premium).
+-- key: policy_id
 create or replace table int_policies as
 with deduped as (
   select *

@@ -5,6 +5,7 @@
 -- calendar days from 报案日期 to 赔付日期, and open_amount: what was owed while the claim was open — the
 -- 未决赔款 of a claim not yet paid, or the 赔付金额 of a claim since paid (the best current knowledge of what
 -- was outstanding at an earlier period's end). A claim is paid when it has a 赔付日期.
+-- key: claim_id
 create or replace table int_claims as
 with deduped as (
   select *

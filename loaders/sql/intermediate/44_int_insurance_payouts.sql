@@ -6,6 +6,7 @@
 -- county's trigger (cfg_insurance, cfg_antipoverty_tiers): gap = (warning line − income without the 防贫保险
 -- payouts) × persons, paid by tier (each tier's share of the gap × its ratio), capped per household; the cap
 -- is applied to the period's sum (a year period is the county's policy year).
+-- key: period, household_id
 create or replace table int_insurance_payouts as
 with periods as (
   select period, period_type, first_day, last_day, end_month from int_periods where end_month is not null

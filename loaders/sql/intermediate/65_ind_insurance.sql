@@ -9,6 +9,7 @@
 -- an individual policy matched by 户编号 or 证件号码, or a 统保 policy whose 区划代码 prefixes the household's
 -- village code. Amounts count for the record's area per int_policies / int_claims: a village sum holds the
 -- records attributed to the village, a town its own and its villages', the county every record.
+-- key: code, period, area_code
 create or replace table ind_insurance as
 with periods as (
   select

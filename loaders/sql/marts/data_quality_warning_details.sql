@@ -2,6 +2,7 @@
 -- column order (detail_order); action says whether the field was kept as written ('keep') or nulled ('null').
 -- Values are the masked ones the loader stored, never a value in clear; the full list with raw values stays in
 -- the county's data/reports/warnings.csv.
+-- key: detail_order
 create or replace table data_quality_warning_details as
 with ordered as (
   select

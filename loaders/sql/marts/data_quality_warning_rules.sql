@@ -1,6 +1,7 @@
 -- data_quality_warning_rules — grain: extract × rule, over warnings (rows kept with a secondary error, DOMAIN
 -- §11): distinct kept rows with the warning, how many of them had the field nulled (the rest kept it as written),
 -- and, as an example, the message of the first such row in file and row order.
+-- key: extract, rule
 create or replace table data_quality_warning_rules as
 with warned as (
   select extract, rule, file, sheet, "row", column_name, message, action

@@ -5,6 +5,7 @@
 -- then; amount = int_claims.open_amount). overdue_claims: of those, open more than the county's
 -- 未决赔案超期天数 (cfg_insurance) calendar days on as_of_day = the period's last day, or the last day of the
 -- data's latest month when that is earlier. A claim's insurer is its policy's; unknown → （未注明）.
+-- key: period, area_code, line_class, insurer
 create or replace table insurance_breakdown as
 with data_end as (
   select max(last_day) as day from int_periods where period_type = 'month'

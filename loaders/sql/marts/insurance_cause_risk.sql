@@ -5,6 +5,7 @@
 -- tested before 病), 因病 (病 疾 住院 医 癌 手术), 因意外 (意外 伤 事故 交通 溺 摔), 因学 (学), else 其他.
 -- consistent = the cause group has its counterpart among the household's risks (因病–因病, 因灾–因自然灾害,
 -- 因意外–因意外事故, 因学–因学), i.e. the roster records the shock the insurer paid for.
+-- key: period, cause_group, risk
 create or replace table insurance_cause_risk as
 with periods as (
   select period, period_type, first_day, last_day, end_month from int_periods where end_month is not null

@@ -3,6 +3,7 @@
 -- how many are lifted (below the monitoring line without the period's payouts, at or above it with them),
 -- how many stay below even with them, how many were above without them; and the 防贫保险 check of actual
 -- payouts against the county's trigger (warning line, tiers, cap). Households, not persons.
+-- key: period, area_code
 create or replace table insurance_lift as
 with households as (
   select * from int_insurance_payouts where is_lifted or is_monitored

@@ -1,6 +1,7 @@
 -- insurance_med_gap — grain: period × area (county, town): 脱贫户 and monitored households (是否监测对象=是) of the
 -- end snapshot whose 基本医疗保险 is 否 (a blank is unknown, counted apart), with their persons (家庭人口数:
 -- the roster carries one flag per household, so a household marked 否 counts all its members). Target: none.
+-- key: period, area_code
 create or replace table insurance_med_gap as
 with periods as (
   select period, period_type, end_month from int_periods where end_month is not null

@@ -2,6 +2,7 @@
 -- latest month that has data). For the insurers' follow-up on the 理赔时效 page: days open and whether that
 -- is past the county's 未决赔案超期天数 (cfg_insurance). No personal field: claim and policy numbers, the
 -- product, the insurer and the area only.
+-- key: claim_id
 create or replace table insurance_open_claims as
 with data_end as (
   select max(last_day) as day from int_periods where period_type = 'month'

@@ -2,6 +2,7 @@
 -- For the data administrator (数据质量 page): how each name was classified into a 险种大类 and by which keyword.
 -- unclassified = no keyword rule matched, so the name counts as 其他: the row was accepted, and the county
 -- may add a keyword to data/config/insurance-lines.csv. A claim's insurer is its policy's (claims carry none).
+-- key: insurer, product
 create or replace table insurance_products as
 with policy_names as (
   select insurer, product, count(*) as policies, sum(premium) as premium

@@ -3,6 +3,7 @@
 -- one of those risks, no policy in force on the month's last day of a line that covers it (an individual policy
 -- matched by 户编号 or 证件号码, or a 统保 policy whose 区划代码 prefixes the household's village code).
 -- Holds names and ID numbers in clear, like worklist: the site loader masks them and a public build omits it.
+-- key: household_id
 create or replace table insurance_worklist as
 with latest as (
   select max(period) as month, last_day(strptime(max(period) || '-01', '%Y-%m-%d'))::date as ref_date

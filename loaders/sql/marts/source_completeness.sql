@@ -3,6 +3,7 @@
 -- (9-digit town code / bank name / insurer name), source_name (the town's name, else the key), month, delivered,
 -- rows (accepted rows of the month), missing (not delivered though delivered in an earlier month: the rule that
 -- makes indicators incomplete, see int_indicator_completeness).
+-- key: source_type, source_key, month
 create or replace table source_completeness as
 select source_type, source_key, source_name, month, delivered, rows, missing
 from int_source_deliveries

@@ -3,6 +3,7 @@
 -- roster spans several counties so there is no home county): they are in no area's figures, so they are
 -- counted here for the 数据质量 page instead of vanishing. Loans today (records = distinct loans of the ledger
 -- month, amount = their 贷款余额); the insurance extracts add their own lines.
+-- key: extract, month, institution?
 create or replace table unattributed_records as
 select
   'loans' as extract,
