@@ -77,11 +77,24 @@ test("the hostile county's pages run none of its text and export it inert", asyn
       if (log.externalRequests.length) problems.push(`${url}：向外部发出请求 ${log.externalRequests.join(" ")}`);
 
       const cards = page.locator(".card:has(table[data-table-name]):has(button[data-download])");
+      let downloadsHere = 0;
       for (let i = 0; i < (await cards.count()); i++) {
+        // Chromium stops a page's automatic downloads after about ten: load the page afresh every eight.
+        if (downloadsHere >= 8) {
+          await page.goto(origin + url, { waitUntil: "load" });
+          await waitForContent(page);
+          downloadsHere = 0;
+        }
         for (const kind of ["csv", "xlsx"] as const) {
+          downloadsHere++;
           const button = cards.nth(i).locator(`button[data-download="${kind}"]`).first();
           if ((await button.count()) === 0) continue;
-          const [download] = await Promise.all([page.waitForEvent("download", { timeout: 15_000 }), button.click()]);
+          const got = await Promise.all([page.waitForEvent("download", { timeout: 30_000 }), button.click()]).catch((error: Error) => error);
+          if (got instanceof Error) {
+            problems.push(`${url}：第 ${i + 1} 个表格的 ${kind} 下载没有开始（${got.message.split("\n")[0]}）`);
+            continue;
+          }
+          const [download] = got;
           const bytes = readFileSync(await download.path());
           const name = download.suggestedFilename();
           downloads++;
