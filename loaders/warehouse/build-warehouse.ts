@@ -4,6 +4,7 @@ import { DuckDBInstance } from "@duckdb/node-api";
 import { loadInputFolder, type LoadSummary } from "../load/load-input-folder.ts";
 import { readSettings, writeSettingsTables } from "../config/settings.ts";
 import { writeCatalogTable } from "../indicators/write-catalog-table.ts";
+import { createDisclosureTable, writeSuppression } from "../disclosure/write-suppression.ts";
 import { DEFAULT_CONFIG_DIR, DEFAULT_DB, DEFAULT_MODELS_DIR, DEFAULT_REPORTS_DIR } from "../paths.ts";
 import { runSqlModels } from "./run-sql-models.ts";
 import { removeDatabaseFile, swapInFile } from "./swap-file.ts";
@@ -61,7 +62,13 @@ export async function buildWarehouse(options: BuildWarehouseOptions): Promise<Bu
       if (load.refused.length > 0 && !options.allowPartial) throw new RefusedFilesError(load);
       await writeSettingsTables(conn, settings);
       await writeCatalogTable(conn);
+      // Empty until the indicators exist; indicators_published (a view) reads it.
+      await createDisclosureTable(conn);
       const models = await runSqlModels(conn, options.modelsDir ?? DEFAULT_MODELS_DIR);
+      const disclosure = await writeSuppression(conn);
+      if (disclosure.unprotected.length > 0) {
+        process.stderr.write(`提示：${disclosure.unprotected.length} 个为保护小数而隐去的村级数（均不小于抑制阈值）仍可由乡镇合计推算：${disclosure.unprotected.slice(0, 5).join("、")}\n`);
+      }
       await conn.run("checkpoint");
       result = { dbPath, load, models };
     } finally {
