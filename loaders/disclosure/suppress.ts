@@ -164,14 +164,8 @@ export function buildCountModel(input: Omit<SuppressInput, "threshold">): CountM
       }
     }
   }
-  // An attacker's subtraction only recovers a count where the relation really holds; one that does not
-  // hold in this data (e.g. flows read from different snapshots) cannot be used against it.
-  const holds = (relation: Relation) =>
-    relation.terms.some((t) => !values.has(t.key) && !reference.has(t.key)) ||
-    Math.abs(relation.terms.reduce((sum, t) => sum + t.coef * (values.get(t.key) ?? 0), 0)) < 1e-6;
-  const exact = relations.filter((relation) => relation.kind === "area" || relation.kind === "additive" || holds(relation));
-  relations.length = 0;
-  relations.push(...exact);
+  // Every stated relation is kept, even where this data breaks it (flows read from different snapshots):
+  // a reader who trusts the methodology uses it, and may guess right.
   const relationsOf = new Map<string, number[]>();
   relations.forEach((relation, index) => {
     for (const { key } of relation.terms) {
@@ -285,7 +279,8 @@ export function pinnedCounts(model: CountModel, unknown: Set<string>, bounds: (k
   const pinned = new Set<string>();
   for (const relation of model.relations) {
     const terms = relation.terms.filter((t) => unknown.has(t.key));
-    if (terms.length < 2) continue;
+    // a count no cell publishes has no value here: what the relation leaves is then unknown too
+    if (terms.length < 2 || terms.some((t) => !model.values.has(t.key))) continue;
     const sum = terms.reduce((s, t) => s + t.coef * (model.values.get(t.key) ?? 0), 0);
     const ranges = terms.map((t) => {
       const [lo, hi] = bounds(t.key);
@@ -309,6 +304,22 @@ export function pinnedCounts(model: CountModel, unknown: Set<string>, bounds: (k
   return pinned;
 }
 
+/**
+ * Everything a reader can work out: counts fixed by the relations or pinned by the labels, then, with
+ * those known, again — a zero pinned in one relation can give a neighbour away in another.
+ */
+export function exposedCounts(model: CountModel, unknown: Set<string>, bounds: (key: string) => [number, number]): Set<string> {
+  const exposed = new Set<string>();
+  let open = new Set(unknown);
+  for (let pass = 0; pass < 50; pass++) {
+    const found = [...determinedCounts(model, open), ...pinnedCounts(model, open, bounds)].filter((key) => !exposed.has(key));
+    if (found.length === 0) break;
+    for (const key of found) exposed.add(key);
+    open = new Set([...open].filter((key) => !exposed.has(key)));
+  }
+  return exposed;
+}
+
 export function hiddenCellsFor(model: CountModel, withheld: Set<string>, primary: Set<string>): Set<string> {
   const hidden = new Set<string>();
   for (const [cell, { keys, base }] of model.fieldsOf) {
@@ -329,7 +340,7 @@ export function suppress(input: SuppressInput): SuppressResult {
   for (let round = 0; round < 1000; round++) {
     const hidden = hiddenCellsFor(model, withheld, primary);
     const unknown = unknownCounts(model, hidden);
-    const exposed = new Set([...determinedCounts(model, unknown), ...pinnedCounts(model, unknown, labelBounds(model, withheld, threshold))]);
+    const exposed = exposedCounts(model, unknown, labelBounds(model, withheld, threshold));
     // A zero worked out is no disclosure (zeros are shown anyway).
     const todo = [...exposed].filter((key) => model.cellsOf.has(key) && (model.values.get(key) ?? 0) !== 0 && !unprotected.has(key)).sort();
     if (todo.length === 0) break;

@@ -67,7 +67,7 @@ export async function buildWarehouse(options: BuildWarehouseOptions): Promise<Bu
       const models = await runSqlModels(conn, options.modelsDir ?? DEFAULT_MODELS_DIR);
       const disclosure = await writeSuppression(conn);
       if (disclosure.unprotected.length > 0) {
-        process.stderr.write(`提示：${disclosure.unprotected.length} 个为保护小数而隐去的村级数（均不小于抑制阈值）仍可由乡镇合计推算：${disclosure.unprotected.slice(0, 5).join("、")}\n`);
+        process.stderr.write(`提示：${disclosure.unprotected.length} 个隐去的村级数仍可推算（乡镇内各村均已隐去，无数可再隐去）：${disclosure.unprotected.slice(0, 5).join("、")}\n`);
       }
       await conn.run("checkpoint");
       result = { dbPath, load, models };

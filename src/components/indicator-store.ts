@@ -11,10 +11,14 @@ export interface IndicatorRow {
   numerator: number | null;
   denominator: number | null;
   suppressed?: boolean;
+  /** Why a village figure is withheld (DOMAIN §9): "primary" shows "<N", "secondary" shows "×". */
+  suppression?: Suppression | null;
 }
 
-/** [code index, period index, area index, value, numerator, denominator, suppressed 0/1] */
-export type PackedRow = [number, number, number, number | null, number | null, number | null, 0 | 1];
+export type Suppression = "primary" | "secondary";
+
+/** [code index, period index, area index, value, numerator, denominator, 0 published / 1 primary / 2 secondary] */
+export type PackedRow = [number, number, number, number | null, number | null, number | null, 0 | 1 | 2];
 
 export interface PackedIndicators {
   codes: string[];
@@ -45,7 +49,7 @@ export function packIndicators(rows: IndicatorRow[]): PackedIndicators {
       compact(row.value),
       compact(row.numerator),
       compact(row.denominator),
-      row.suppressed ? 1 : 0,
+      row.suppression === "secondary" ? 2 : row.suppressed || row.suppression === "primary" ? 1 : 0,
     ]);
   }
   return packed;
@@ -71,7 +75,8 @@ export function indicatorStore(packed: PackedIndicators): IndicatorStore {
       value,
       numerator,
       denominator,
-      suppressed: suppressed === 1,
+      suppressed: suppressed !== 0,
+      suppression: suppressed === 2 ? "secondary" : suppressed === 1 ? "primary" : null,
     };
     byKey.set(`${row.code}|${row.period}|${row.area_code}`, row);
     const key = `${row.code}|${row.area_code}`;

@@ -1,6 +1,6 @@
 // A card holding one table and its two download buttons. The table is a plain <table> (not a virtual
 // scroller) so it prints whole and browser tests can read it; `data-table-name` names it for tests and files.
-import { cellText } from "./table-model.js";
+import { cellText, suppressionOf } from "./table-model.js";
 import type { CellOptions, Column, Row } from "./table-model.js";
 import { MIME, csvBytes, fileName, saveBytes, xlsxBytes } from "./download.js";
 
@@ -37,8 +37,8 @@ export function sortRows(rows: Row[], key: string, descending: boolean): Row[] {
   return rows
     .map((row, index) => ({ row, index }))
     .sort((x, y) => {
-      const missX = x.row.suppressed === true || x.row[key] == null;
-      const missY = y.row.suppressed === true || y.row[key] == null;
+      const missX = x.row.suppressed === true || suppressionOf(x.row, key) !== null || x.row[key] == null;
+      const missY = y.row.suppressed === true || suppressionOf(y.row, key) !== null || y.row[key] == null;
       if (missX !== missY) return missX ? 1 : -1;
       return sign * compareCells(x.row[key], y.row[key]) || x.index - y.index;
     })
