@@ -17,6 +17,9 @@ export interface TableCardOptions extends CellOptions {
   note?: string;
   /** Text shown instead of an empty table. */
   empty?: string;
+  /** Title and notice rows on top of the Excel sheet (work lists: 内部资料 不得外传). */
+  fileTitle?: string;
+  fileNotice?: string;
 }
 
 function numericKind(column: Column): boolean {
@@ -120,7 +123,7 @@ export function tableCard(rows: Row[], options: TableCardOptions): HTMLElement {
     button.textContent = kind === "csv" ? "下载 CSV" : "下载 Excel";
     button.addEventListener("click", () => {
       const file = fileName([options.page, name, options.period], kind);
-      const bytes = kind === "csv" ? csvBytes(columns, rows, options) : xlsxBytes(columns, rows, { ...options, sheet: name });
+      const bytes = kind === "csv" ? csvBytes(columns, rows, options) : xlsxBytes(columns, rows, { ...options, sheet: name, title: options.fileTitle, notice: options.fileNotice });
       saveBytes(bytes, file, MIME[kind]);
     });
     actions.append(button);
