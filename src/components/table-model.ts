@@ -15,6 +15,8 @@ export interface Column {
   unit?: AmountUnit;
   /** Decimal places for "number". */
   digits?: number;
+  /** Left empty for the reader to fill in on paper (e.g. 核实情况). */
+  blank?: boolean;
 }
 
 export type Row = Record<string, unknown>;
@@ -56,6 +58,7 @@ export function isSuppressed(row: Row, column: Column): boolean {
 
 /** The text a reader sees in the cell. */
 export function cellText(row: Row, column: Column, options: CellOptions = {}): string {
+  if (column.blank) return "";
   if (isSuppressed(row, column)) return suppressionLabel(options.threshold, suppressionOf(row, column) ?? undefined);
   const value = row[column.key];
   switch (column.kind) {
@@ -78,6 +81,7 @@ export function cellText(row: Row, column: Column, options: CellOptions = {}): s
 
 /** The typed cell for a spreadsheet: numbers stay numbers (amounts in 元, rates as fractions). */
 export function exportCell(row: Row, column: Column, options: CellOptions = {}): ExportCell {
+  if (column.blank) return { type: "empty" };
   if (isSuppressed(row, column)) return { type: "text", value: suppressionLabel(options.threshold, suppressionOf(row, column) ?? undefined) };
   const value = row[column.key];
   if (value == null || value === "") return { type: "empty" };

@@ -109,7 +109,10 @@ export function headerMatches(shown: string, exported: string): boolean {
 
 /** Why the file's rows are not the table's rows, or null when they are. */
 export function compareGrid(table: { header: string[]; rows: Grid }, file: Grid): string | null {
-  const [header = [], ...body] = file.filter((row) => row.some((cell) => cell.trim() !== ""));
+  const filled = file.filter((row) => row.some((cell) => cell.trim() !== ""));
+  // a work list's Excel file opens with a title row and a notice row (one filled cell each)
+  while (table.header.length > 1 && filled.length > 0 && filled[0].filter((cell) => cell.trim() !== "").length === 1) filled.shift();
+  const [header = [], ...body] = filled;
   if (header.length !== table.header.length) return `列数不同：页面 ${table.header.length}，文件 ${header.length}`;
   for (let c = 0; c < header.length; c++) {
     if (!headerMatches(table.header[c], header[c])) return `第 ${c + 1} 列表头不同：页面「${table.header[c]}」，文件「${header[c]}」`;
