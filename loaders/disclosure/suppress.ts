@@ -193,8 +193,8 @@ export function unknownCounts(model: CountModel, hiddenCells: Set<string>): Set<
  * The unknown counts that the relations fix exactly (Gaussian elimination per connected group of
  * unknowns: a count is fixed when a row of the reduced echelon form names it alone).
  */
-export function determinedCounts(model: CountModel, unknown: Set<string>): Set<string> {
-  const rows = model.relations
+export function determinedCounts(relations: Relation[], unknown: Set<string>): Set<string> {
+  const rows = relations
     .map((relation) => relation.terms.filter((term) => unknown.has(term.key)))
     .filter((terms) => terms.length > 0);
   // union-find over unknowns that share a relation
@@ -275,9 +275,9 @@ export function labelBounds(model: CountModel, withheld: Set<string>, threshold:
 }
 
 /** Unknown counts pinned to one value inside one relation by the bounds their labels give. */
-export function pinnedCounts(model: CountModel, unknown: Set<string>, bounds: (key: string) => [number, number]): Set<string> {
+export function pinnedCounts(model: CountModel, relations: Relation[], unknown: Set<string>, bounds: (key: string) => [number, number]): Set<string> {
   const pinned = new Set<string>();
-  for (const relation of model.relations) {
+  for (const relation of relations) {
     const terms = relation.terms.filter((t) => unknown.has(t.key));
     // a count no cell publishes has no value here: what the relation leaves is then unknown too
     if (terms.length < 2 || terms.some((t) => !model.values.has(t.key))) continue;
@@ -308,11 +308,16 @@ export function pinnedCounts(model: CountModel, unknown: Set<string>, bounds: (k
  * Everything a reader can work out: counts fixed by the relations or pinned by the labels, then, with
  * those known, again — a zero pinned in one relation can give a neighbour away in another.
  */
-export function exposedCounts(model: CountModel, unknown: Set<string>, bounds: (key: string) => [number, number]): Set<string> {
+export function exposedCounts(
+  model: CountModel,
+  unknown: Set<string>,
+  bounds: (key: string) => [number, number],
+  relations: Relation[] = model.relations,
+): Set<string> {
   const exposed = new Set<string>();
   let open = new Set(unknown);
   for (let pass = 0; pass < 50; pass++) {
-    const found = [...determinedCounts(model, open), ...pinnedCounts(model, open, bounds)].filter((key) => !exposed.has(key));
+    const found = [...determinedCounts(relations, open), ...pinnedCounts(model, relations, open, bounds)].filter((key) => !exposed.has(key));
     if (found.length === 0) break;
     for (const key of found) exposed.add(key);
     open = new Set([...open].filter((key) => !exposed.has(key)));
@@ -337,10 +342,29 @@ export function suppress(input: SuppressInput): SuppressResult {
   for (const [key, value] of model.values) if (!model.reference.has(key) && value >= 1 && value < threshold) primary.add(key);
   const withheld = new Set(primary);
   const unprotected = new Set<string>();
+  // Relations fall into groups that share no count (a flow of one town and year, the three monitored
+  // counts of one town and month…): a group is worked out again only when one of its counts changed.
+  const groups = relationGroups(model);
+  const exposedByGroup = new Map<number, Set<string>>();
+  let previous = new Set<string>();
+  let previousWithheld = new Set<string>();
   for (let round = 0; round < 1000; round++) {
     const hidden = hiddenCellsFor(model, withheld, primary);
     const unknown = unknownCounts(model, hidden);
-    const exposed = exposedCounts(model, unknown, labelBounds(model, withheld, threshold));
+    const bounds = labelBounds(model, withheld, threshold);
+    const changed = new Set<number>();
+    // a count that became unknown, or whose label (and so its bounds) changed
+    for (const key of unknown) if (!previous.has(key) || previousWithheld.has(key) !== withheld.has(key)) markGroup(groups, key, changed);
+    for (const key of previous) if (!unknown.has(key)) markGroup(groups, key, changed);
+    for (const g of round === 0 ? groups.relations.keys() : changed) {
+      const relations = (groups.relations.get(g) ?? []).map((i) => model.relations[i]);
+      const inGroup = new Set(groups.keys.get(g)?.filter((key) => unknown.has(key)) ?? []);
+      exposedByGroup.set(g, inGroup.size > 0 ? exposedCounts(model, inGroup, bounds, relations) : new Set());
+    }
+    previous = unknown;
+    previousWithheld = new Set(withheld);
+    const exposed = new Set<string>();
+    for (const set of exposedByGroup.values()) for (const key of set) exposed.add(key);
     // A zero worked out is no disclosure (zeros are shown anyway).
     const todo = [...exposed].filter((key) => model.cellsOf.has(key) && (model.values.get(key) ?? 0) !== 0 && !unprotected.has(key)).sort();
     if (todo.length === 0) break;
@@ -383,6 +407,51 @@ export function suppress(input: SuppressInput): SuppressResult {
     cells.set(cell, isSmall ? "primary" : "secondary");
   }
   return { cells, unprotected: [...unprotected].sort() };
+}
+
+interface RelationGroups {
+  /** count key → group */
+  of: Map<string, number>;
+  relations: Map<number, number[]>;
+  keys: Map<number, string[]>;
+}
+
+/** Connected groups of relations (through the counts they share, reference counts aside). */
+function relationGroups(model: CountModel): RelationGroups {
+  const parent: number[] = model.relations.map((_, i) => i);
+  const find = (x: number): number => {
+    while (parent[x] !== x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
+  const firstRelation = new Map<string, number>();
+  model.relations.forEach((relation, i) => {
+    for (const { key } of relation.terms) {
+      if (model.reference.has(key)) continue;
+      const j = firstRelation.get(key);
+      if (j === undefined) firstRelation.set(key, i);
+      else parent[find(i)] = find(j);
+    }
+  });
+  const groups: RelationGroups = { of: new Map(), relations: new Map(), keys: new Map() };
+  model.relations.forEach((_, i) => {
+    const g = find(i);
+    const list = groups.relations.get(g);
+    if (list) list.push(i);
+    else groups.relations.set(g, [i]);
+  });
+  for (const [key, i] of firstRelation) {
+    const g = find(i);
+    groups.of.set(key, g);
+    const list = groups.keys.get(g);
+    if (list) list.push(key);
+    else groups.keys.set(g, [key]);
+  }
+  return groups;
+}
+
+function markGroup(groups: RelationGroups, key: string, changed: Set<number>): void {
+  const g = groups.of.get(key);
+  if (g !== undefined) changed.add(g);
 }
 
 /** Withhold first in the village's own town total, then across codes, then across months. */

@@ -1,9 +1,23 @@
 // The disclosure declarations cover the catalog, and the suppression does what DOMAIN §9 says on cells
 // worked by hand.
+import { readFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CATALOG } from "../../loaders/indicators/catalog.ts";
 import { ADDITIVE, CODE_FIELDS, FLOW_QUANTITIES, parseRef } from "../../loaders/disclosure/relations.ts";
 import { suppress, type IndicatorCell, type PeriodInfo } from "../../loaders/disclosure/suppress.ts";
+
+describe("what is published", () => {
+  it("every page data loader reads village figures from indicators_published, never the raw indicators", () => {
+    const root = join(import.meta.dirname, "..", "..", "src", "data");
+    const files = readdirSync(root, { recursive: true, encoding: "utf-8" }).filter((f) => f.endsWith(".ts"));
+    expect(files.length).toBeGreaterThan(5);
+    for (const file of files) {
+      const text = readFileSync(join(root, file), "utf-8");
+      expect(text, file).not.toMatch(/\b(from|join)\s+(ind_\w+|indicators|disclosure_cells)\b(?!_published)/);
+    }
+  });
+});
 
 describe("relations.ts", () => {
   it("declares every catalog code (a new count code must say what it carries) and nothing else", () => {
