@@ -55,7 +55,9 @@ function renderBody(tbody: HTMLTableSectionElement, rows: Row[], columns: Column
       if (row.suppressed === true) tr.className = "suppressed";
       for (const column of columns) {
         const td = document.createElement("td");
-        td.textContent = cellText(row, column, options);
+        const text = cellText(row, column, options);
+        if (column.href && text) td.append(Object.assign(document.createElement("a"), { href: column.href(row), textContent: text }));
+        else td.textContent = text;
         if (numericKind(column)) td.className = "num";
         tr.append(td);
       }

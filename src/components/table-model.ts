@@ -17,6 +17,8 @@ export interface Column {
   digits?: number;
   /** Left empty for the reader to fill in on paper (e.g. 核实情况). */
   blank?: boolean;
+  /** On screen the cell links to this address (downloads keep the text). */
+  href?: (row: Row) => string;
 }
 
 export type Row = Record<string, unknown>;

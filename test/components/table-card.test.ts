@@ -53,6 +53,13 @@ describe("tableCard", () => {
       ["乙村", "<5", "<5"],
     ]);
   });
+  it("links a cell on screen when its column has an address", () => {
+    const card = tableCard([{ name: "青山镇", code: "522731101" }], {
+      columns: [{ key: "name", label: "乡镇", href: (row) => `./worklist/${row.code}` }], title: "t", name: "t",
+    });
+    const link = card.querySelector("tbody td a") as HTMLAnchorElement;
+    expect([link.textContent, link.getAttribute("href")]).toEqual(["青山镇", "./worklist/522731101"]);
+  });
   it("says so when there are no rows", () => {
     const card = tableCard([], { columns, title: "t", name: "t", empty: "暂无" });
     expect(card.querySelector(".table-empty")!.textContent).toBe("暂无");
