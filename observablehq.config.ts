@@ -8,8 +8,11 @@ const builtAt = new Intl.DateTimeFormat("zh-CN", {
   timeStyle: "short",
 }).format(new Date());
 
-// One page per town: the sidebar lists them and dynamicPaths tells the build which to render.
+// One page per town: the sidebar lists them and dynamicPaths tells the build which to render. Each town
+// also gets its own work list (/worklist/<town>, so hosting can restrict it to the town's cadres), except
+// in a public build, which carries no household list at all.
 const towns = await readTowns();
+const isPublic = process.env.DIXIAN_PUBLIC === "1";
 
 export default {
   title: "底线 · 防止返贫监测",
@@ -41,7 +44,7 @@ export default {
       ],
     },
     { name: "乡镇", collapsible: true, open: false, pages: towns.map((town) => ({ name: town.name, path: `/town/${town.code}` })) },
-    { name: "工作清单", pages: [{ name: "干部工作清单", path: "/worklist" }, { name: "保险保障工作清单", path: "/insurance-worklist" }] },
+    { name: "工作清单", pages: [{ name: "干部工作清单（按乡镇）", path: "/worklist" }, { name: "保险保障工作清单", path: "/insurance-worklist" }] },
     {
       name: "说明",
       pages: [
@@ -50,5 +53,8 @@ export default {
       ],
     },
   ],
-  dynamicPaths: towns.map((town) => `/town/${town.code}`),
+  dynamicPaths: [
+    ...towns.map((town) => `/town/${town.code}`),
+    ...(isPublic ? [] : towns.map((town) => `/worklist/${town.code}`)),
+  ],
 };

@@ -6,6 +6,7 @@ import { loadInputFolder, type LoadSummary } from "../load/load-input-folder.ts"
 import { readSettings, writeSettingsTables } from "../config/settings.ts";
 import { readInsuranceSettings, writeInsuranceTables } from "../config/insurance.ts";
 import { writeCatalogTable } from "../indicators/write-catalog-table.ts";
+import { createDisclosureTable, writeSuppression } from "../disclosure/write-suppression.ts";
 import { DEFAULT_CONFIG_DIR, DEFAULT_DB, DEFAULT_MODELS_DIR, DEFAULT_REPORTS_DIR } from "../paths.ts";
 import { runSqlModels } from "./run-sql-models.ts";
 import { removeDatabaseFile, swapInFile } from "./swap-file.ts";
@@ -93,7 +94,13 @@ async function buildInto(
       await writeSettingsTables(conn, settings);
       await writeInsuranceTables(conn, insuranceSettings);
       await writeCatalogTable(conn);
+      // Empty until the indicators exist; indicators_published (a view) reads it.
+      await createDisclosureTable(conn);
       const models = await runSqlModels(conn, options.modelsDir ?? DEFAULT_MODELS_DIR);
+      const disclosure = await writeSuppression(conn);
+      if (disclosure.unprotected.length > 0) {
+        process.stderr.write(`提示：${disclosure.unprotected.length} 个隐去的村级数仍可推算（乡镇内各村均已隐去，无数可再隐去）：${disclosure.unprotected.slice(0, 5).join("、")}\n`);
+      }
       await conn.run("checkpoint");
       result = { dbPath, load, models };
     } finally {

@@ -83,22 +83,51 @@ function textWidth(text: string): number {
   return width;
 }
 
-function worksheetXml(columns: Column[], rows: Row[], options: CellOptions): string {
-  const header = columns.map((column, i) => xlsxCell(`${columnLetter(i)}1`, { type: "text", value: exportLabel(column) }, STYLE_HEADER));
+export interface SheetOptions extends CellOptions {
+  sheet?: string;
+  /** A title row above the header (e.g. 青山镇 干部工作清单（2025年6月）). */
+  title?: string;
+  /** A notice row under the title (e.g. 内部资料 不得外传). */
+  notice?: string;
+}
+
+/** Column widths from the longest of the header and the cells (CJK counted double), 6 to 40 characters. */
+export function columnWidths(columns: Column[], rows: Row[], options: CellOptions = {}): number[] {
+  return columns.map((column) => {
+    let widest = textWidth(exportLabel(column));
+    for (const row of rows) {
+      const cell = exportCell(row, column, options);
+      const text = cell.type === "text" ? cell.value : cell.type === "number" ? String(cell.percent ? `${(cell.value * 100).toFixed(2)}%` : cell.value) : "";
+      widest = Math.max(widest, textWidth(text));
+    }
+    return Math.min(40, Math.max(6, widest + 2));
+  });
+}
+
+function worksheetXml(columns: Column[], rows: Row[], options: SheetOptions): string {
+  const top = [options.title, options.notice].filter((text): text is string => Boolean(text));
+  const headerRow = top.length + 1;
+  const titleRows = top.map((text, i) => `<row r="${i + 1}">${xlsxCell(`A${i + 1}`, { type: "text", value: text }, STYLE_HEADER)}</row>`);
+  const header = columns.map((column, i) => xlsxCell(`${columnLetter(i)}${headerRow}`, { type: "text", value: exportLabel(column) }, STYLE_HEADER));
   const body = rows.map((row, r) => {
-    const cells = columns.map((column, i) => xlsxCell(`${columnLetter(i)}${r + 2}`, exportCell(row, column, options)));
-    return `<row r="${r + 2}">${cells.join("")}</row>`;
+    const cells = columns.map((column, i) => xlsxCell(`${columnLetter(i)}${r + headerRow + 1}`, exportCell(row, column, options)));
+    return `<row r="${r + headerRow + 1}">${cells.join("")}</row>`;
   });
-  const widths = columns.map((column, i) => {
-    const width = Math.min(60, Math.max(8, textWidth(exportLabel(column)) + 2));
-    return `<col min="${i + 1}" max="${i + 1}" width="${width}" customWidth="1"/>`;
-  });
+  const widths = columnWidths(columns, rows, options).map(
+    (width, i) => `<col min="${i + 1}" max="${i + 1}" width="${width}" customWidth="1"/>`,
+  );
+  const last = columnLetter(Math.max(0, columns.length - 1));
+  const merges = top.length > 0 && columns.length > 1 ? `<mergeCells count="${top.length}">${top.map((_, i) => `<mergeCell ref="A${i + 1}:${last}${i + 1}"/>`).join("")}</mergeCells>` : "";
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">` +
-    `<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>` +
+    `<sheetViews><sheetView workbookViewId="0"><pane ySplit="${headerRow}" topLeftCell="A${headerRow + 1}" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>` +
     (widths.length ? `<cols>${widths.join("")}</cols>` : "") +
-    `<sheetData><row r="1">${header.join("")}</row>${body.join("")}</sheetData></worksheet>`
+    `<sheetData>${titleRows.join("")}<row r="${headerRow}">${header.join("")}</row>${body.join("")}</sheetData>` +
+    merges +
+    // A4 (paperSize 9), landscape, fitted to the page width
+    (top.length > 0 ? `<pageSetup paperSize="9" orientation="landscape"/>` : "") +
+    `</worksheet>`
   );
 }
 
@@ -140,7 +169,7 @@ const STYLES =
   `</styleSheet>`;
 
 /** A one-sheet workbook holding the table. */
-export function xlsxBytes(columns: Column[], rows: Row[], options: CellOptions & { sheet?: string } = {}): Uint8Array {
+export function xlsxBytes(columns: Column[], rows: Row[], options: SheetOptions = {}): Uint8Array {
   const workbook =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +

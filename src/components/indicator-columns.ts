@@ -39,22 +39,22 @@ export interface AreaLike {
 export const INCOMPLETE_COLUMN: Column = { key: "incomplete", label: "数据不完整（缺）" };
 
 /**
- * One row per area with the indicators' values for a period. A row is suppressed when the mart withheld
- * its figures (village below the threshold) — then every numeric cell shows "<N". `incomplete` lists the
+ * One row per area with the indicators' values for a period. Cells the mart withheld (village figures,
+ * DOMAIN §9) are listed in `hidden` with why: "primary" shows "<N", "secondary" shows "×". `incomplete` lists the
  * sources missing for any of the row's values (shown and downloaded through INCOMPLETE_COLUMN).
  */
 export function areaRows(store: IndicatorStore, areas: AreaLike[], codes: string[], period: string | undefined): Row[] {
   return areas.map((area) => {
     const row: Row = { area_code: area.area_code, name: area.name };
-    let suppressed = false;
+    const hidden: Record<string, string> = {};
     const missing = new Set<string>();
     for (const code of codes) {
       const found = store.get(code, period, area.area_code);
       row[code] = found?.value ?? null;
-      if (found?.suppressed) suppressed = true;
+      if (found?.suppressed) hidden[code] = found.suppression ?? "primary";
       for (const source of found?.missing_sources ?? []) missing.add(source);
     }
-    if (suppressed) row.suppressed = true;
+    if (Object.keys(hidden).length > 0) row.hidden = hidden;
     if (missing.size > 0) row.incomplete = [...missing].sort().join("、");
     return row;
   });
@@ -71,7 +71,7 @@ export function withIncompleteColumn(columns: Column[], rows: Row[]): Column[] {
  */
 export function rankRows(rows: Row[], code: string, higherIsBetter: boolean | null): Row[] {
   const descending = higherIsBetter !== false;
-  const valued = rows.filter((row) => typeof row[code] === "number" && row.suppressed !== true);
+  const valued = rows.filter((row) => typeof row[code] === "number" && row.suppressed !== true && !(row.hidden as Record<string, string> | undefined)?.[code]);
   const rest = rows.filter((row) => !valued.includes(row));
   valued.sort((a, b) => (descending ? (b[code] as number) - (a[code] as number) : (a[code] as number) - (b[code] as number)));
   return [...valued.map((row, i) => ({ ...row, rank: i + 1 })), ...rest.map((row) => ({ ...row, rank: null }))];

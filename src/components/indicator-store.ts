@@ -11,15 +11,19 @@ export interface IndicatorRow {
   numerator: number | null;
   denominator: number | null;
   suppressed?: boolean;
+  /** Why a village figure is withheld (DOMAIN §9): "primary" shows "<N", "secondary" shows "×". */
+  suppression?: Suppression | null;
   /** Sources missing for the period (DOMAIN.md §7 completeness), e.g. "县农业银行 2025年6月贷款台账"; empty when complete. */
   missing_sources?: string[];
 }
 
+export type Suppression = "primary" | "secondary";
+
 /**
- * [code index, period index, area index, value, numerator, denominator, suppressed 0/1, missing]:
- * missing is 0 when the row is complete, else 1 + the index of its list in `missing`.
+ * [code index, period index, area index, value, numerator, denominator, 0 published / 1 primary / 2 secondary,
+ * missing]: missing is 0 when the row is complete, else 1 + the index of its list in `missing`.
  */
-export type PackedRow = [number, number, number, number | null, number | null, number | null, 0 | 1, number];
+export type PackedRow = [number, number, number, number | null, number | null, number | null, 0 | 1 | 2, number];
 
 export interface PackedIndicators {
   codes: string[];
@@ -60,7 +64,7 @@ export function packIndicators(rows: IndicatorRow[]): PackedIndicators {
       compact(row.value),
       compact(row.numerator),
       compact(row.denominator),
-      row.suppressed ? 1 : 0,
+      row.suppression === "secondary" ? 2 : row.suppressed || row.suppression === "primary" ? 1 : 0,
       missingOf(row.missing_sources),
     ]);
   }
@@ -89,7 +93,8 @@ export function indicatorStore(packed: PackedIndicators): IndicatorStore {
       value,
       numerator,
       denominator,
-      suppressed: suppressed === 1,
+      suppressed: suppressed !== 0,
+      suppression: suppressed === 2 ? "secondary" : suppressed === 1 ? "primary" : null,
     };
     if (missing) row.missing_sources = packed.missing?.[missing - 1] ?? [];
     byKey.set(`${row.code}|${row.period}|${row.area_code}`, row);

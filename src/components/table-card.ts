@@ -1,6 +1,6 @@
 // A card holding one table and its two download buttons. The table is a plain <table> (not a virtual
 // scroller) so it prints whole and browser tests can read it; `data-table-name` names it for tests and files.
-import { cellText } from "./table-model.js";
+import { cellText, suppressionOf } from "./table-model.js";
 import type { CellOptions, Column, Row } from "./table-model.js";
 import { MIME, csvBytes, fileName, saveBytes, xlsxBytes } from "./download.js";
 
@@ -17,6 +17,9 @@ export interface TableCardOptions extends CellOptions {
   note?: string;
   /** Text shown instead of an empty table. */
   empty?: string;
+  /** Title and notice rows on top of the Excel sheet (work lists: 内部资料 不得外传). */
+  fileTitle?: string;
+  fileNotice?: string;
 }
 
 function numericKind(column: Column): boolean {
@@ -37,8 +40,8 @@ export function sortRows(rows: Row[], key: string, descending: boolean): Row[] {
   return rows
     .map((row, index) => ({ row, index }))
     .sort((x, y) => {
-      const missX = x.row.suppressed === true || x.row[key] == null;
-      const missY = y.row.suppressed === true || y.row[key] == null;
+      const missX = x.row.suppressed === true || suppressionOf(x.row, key) !== null || x.row[key] == null;
+      const missY = y.row.suppressed === true || suppressionOf(y.row, key) !== null || y.row[key] == null;
       if (missX !== missY) return missX ? 1 : -1;
       return sign * compareCells(x.row[key], y.row[key]) || x.index - y.index;
     })
@@ -52,7 +55,9 @@ function renderBody(tbody: HTMLTableSectionElement, rows: Row[], columns: Column
       if (row.suppressed === true) tr.className = "suppressed";
       for (const column of columns) {
         const td = document.createElement("td");
-        td.textContent = cellText(row, column, options);
+        const text = cellText(row, column, options);
+        if (column.href && text) td.append(Object.assign(document.createElement("a"), { href: column.href(row), textContent: text }));
+        else td.textContent = text;
         if (numericKind(column)) td.className = "num";
         tr.append(td);
       }
@@ -120,7 +125,7 @@ export function tableCard(rows: Row[], options: TableCardOptions): HTMLElement {
     button.textContent = kind === "csv" ? "下载 CSV" : "下载 Excel";
     button.addEventListener("click", () => {
       const file = fileName([options.page, name, options.period], kind);
-      const bytes = kind === "csv" ? csvBytes(columns, rows, options) : xlsxBytes(columns, rows, { ...options, sheet: name });
+      const bytes = kind === "csv" ? csvBytes(columns, rows, options) : xlsxBytes(columns, rows, { ...options, sheet: name, title: options.fileTitle, notice: options.fileNotice });
       saveBytes(bytes, file, MIME[kind]);
     });
     actions.append(button);

@@ -1,5 +1,6 @@
 // One description of a table's columns drives the screen (formatted text), CSV and XLSX (typed cells),
-// so the three never disagree. Village rows the mart suppressed carry `suppressed: true`.
+// so the three never disagree. Village rows the mart suppressed carry `suppressed: true` (every figure) or
+// `hidden: {column key: "primary" | "secondary"}` (single cells: "<N" and "×", DOMAIN §9).
 import { formatAmount, formatCount, formatDate, formatPeriod, formatRate, EMPTY_CELL } from "./format.js";
 import type { AmountUnit } from "./format.js";
 
@@ -14,6 +15,10 @@ export interface Column {
   unit?: AmountUnit;
   /** Decimal places for "number". */
   digits?: number;
+  /** Left empty for the reader to fill in on paper (e.g. 核实情况). */
+  blank?: boolean;
+  /** On screen the cell links to this address (downloads keep the text). */
+  href?: (row: Row) => string;
 }
 
 export type Row = Record<string, unknown>;
@@ -32,18 +37,31 @@ function isNumeric(kind: ColumnKind | undefined): boolean {
   return kind === "count" || kind === "number" || kind === "rate" || kind === "amount";
 }
 
-/** "<5" for a threshold of 5; "<N" when the threshold is unknown. */
-export function suppressionLabel(threshold?: number): string {
-  return `<${threshold ?? "N"}`;
+/** "<5" for a threshold of 5; "<N" when the threshold is unknown; "×" for a figure withheld to protect another. */
+export function suppressionLabel(threshold?: number, why: string = "primary"): string {
+  return why === "secondary" ? SECONDARY_LABEL : `<${threshold ?? "N"}`;
+}
+
+/** Shown for a figure withheld only so that a "<N" cannot be worked out by subtraction. */
+export const SECONDARY_LABEL = "×";
+
+/** Why the cell is withheld, or null when it is shown. */
+export function suppressionOf(row: Row, column: Column | string): string | null {
+  const key = typeof column === "string" ? column : column.key;
+  if (typeof column !== "string" && !isNumeric(column.kind)) return null;
+  if (row.suppressed === true) return "primary";
+  const hidden = row.hidden as Record<string, string> | undefined;
+  return hidden?.[key] ?? null;
 }
 
 export function isSuppressed(row: Row, column: Column): boolean {
-  return row.suppressed === true && isNumeric(column.kind);
+  return suppressionOf(row, column) !== null;
 }
 
 /** The text a reader sees in the cell. */
 export function cellText(row: Row, column: Column, options: CellOptions = {}): string {
-  if (isSuppressed(row, column)) return suppressionLabel(options.threshold);
+  if (column.blank) return "";
+  if (isSuppressed(row, column)) return suppressionLabel(options.threshold, suppressionOf(row, column) ?? undefined);
   const value = row[column.key];
   switch (column.kind) {
     case "count":
@@ -65,7 +83,8 @@ export function cellText(row: Row, column: Column, options: CellOptions = {}): s
 
 /** The typed cell for a spreadsheet: numbers stay numbers (amounts in 元, rates as fractions). */
 export function exportCell(row: Row, column: Column, options: CellOptions = {}): ExportCell {
-  if (isSuppressed(row, column)) return { type: "text", value: suppressionLabel(options.threshold) };
+  if (column.blank) return { type: "empty" };
+  if (isSuppressed(row, column)) return { type: "text", value: suppressionLabel(options.threshold, suppressionOf(row, column) ?? undefined) };
   const value = row[column.key];
   if (value == null || value === "") return { type: "empty" };
   if (isNumeric(column.kind)) {

@@ -12,7 +12,7 @@ export async function publishedIndicators(
   const rows = await warehouse.query(
     `select i.code, i.period, i.area_code,
             i.value::double as value, i.numerator::double as numerator, i.denominator::double as denominator,
-            coalesce(i.suppressed, false) as suppressed, i.missing_sources
+            coalesce(i.suppressed, false) as suppressed, i.suppression, i.missing_sources
        from indicators_published i
       where ${where}
       order by i.code, i.area_code, i.period`,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import { unzipSync, strFromU8 } from "fflate";
-import { columnLetter, csvBytes, fileName, sheetName, toCsv, xlsxBytes } from "../../src/components/download.ts";
+import { columnLetter, columnWidths, csvBytes, fileName, sheetName, toCsv, xlsxBytes } from "../../src/components/download.ts";
 import type { Column } from "../../src/components/table-model.ts";
 
 const columns: Column[] = [
@@ -48,6 +48,25 @@ describe("XLSX", () => {
     expect(sheet!.getCell("B4").value).toBeNull();
     expect(sheet!.getCell("D4").value).toBe(100000000);
     expect(sheet!.rowCount).toBe(4);
+  });
+  it("puts a title and a notice above the header, with columns as wide as their longest text", async () => {
+    const listColumns = [
+      { key: "name", label: "户主" },
+      { key: "village", label: "村" },
+      { key: "check", label: "核实情况" },
+    ];
+    const listRows = [{ name: "张*", village: "青山镇清水河村第三村民小组", check: "" }];
+    const bytes = xlsxBytes(listColumns, listRows, { sheet: "清单", title: "青山镇 干部工作清单（2025年6月）", notice: "内部资料 不得外传" });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet("清单")!;
+    expect(sheet.getCell("A1").value).toBe("青山镇 干部工作清单（2025年6月）");
+    expect(sheet.getCell("A2").value).toBe("内部资料 不得外传");
+    expect(sheet.getRow(3).values).toEqual([undefined, "户主", "村", "核实情况"]);
+    expect(sheet.getCell("B4").value).toBe("青山镇清水河村第三村民小组");
+    // 13 CJK characters = 26 + 2; the header 核实情况 = 8 + 2; 户主 is 4 + 2, raised to the minimum 6
+    expect([1, 2, 3].map((c) => sheet.getColumn(c).width)).toEqual([6, 28, 10]);
+    expect(columnWidths(listColumns, listRows)).toEqual([6, 28, 10]);
   });
   it("escapes XML special characters", () => {
     const files = unzipSync(xlsxBytes([{ key: "a", label: "A&B" }], [{ a: "<x> & \u0001y" }]));

@@ -7,7 +7,8 @@ const rows = [
   { code: "risk_elim_rate", period: "2025-01", area_code: "A", value: 0.5, numerator: 50, denominator: 100 },
   { code: "risk_elim_rate", period: "2025-H1", area_code: "A", value: 0.7, numerator: 70, denominator: 100 },
   { code: "risk_elim_rate", period: "2025-02", area_code: "B", value: 0.4, numerator: 4, denominator: 10 },
-  { code: "risk_elim_rate", period: "2025-02", area_code: "V", value: null, numerator: null, denominator: null, suppressed: true },
+  { code: "risk_elim_rate", period: "2025-02", area_code: "V", value: null, numerator: null, denominator: null, suppressed: true, suppression: "primary" as const },
+  { code: "mon_active", period: "2025-02", area_code: "V", value: null, numerator: null, denominator: null, suppressed: true, suppression: "secondary" as const },
   { code: "mon_active", period: "2025-02", area_code: "B", value: 12, numerator: null, denominator: null },
   { code: "mon_active", period: "2025-02", area_code: "C", value: Number.NaN, numerator: null, denominator: null },
 ];
@@ -19,10 +20,11 @@ describe("packIndicators / indicatorStore", () => {
     expect(packed.rows).toHaveLength(rows.length);
     const store = indicatorStore(JSON.parse(JSON.stringify(packed)));
     expect(store.get("risk_elim_rate", "2025-02", "A")).toEqual({
-      code: "risk_elim_rate", period: "2025-02", area_code: "A", value: 0.612346, numerator: 61, denominator: 99.6, suppressed: false,
+      code: "risk_elim_rate", period: "2025-02", area_code: "A", value: 0.612346, numerator: 61, denominator: 99.6, suppressed: false, suppression: null,
     });
     expect(store.value("mon_active", "2025-02", "C")).toBeNull();
-    expect(store.get("risk_elim_rate", "2025-02", "V")!.suppressed).toBe(true);
+    expect(store.get("risk_elim_rate", "2025-02", "V")).toMatchObject({ suppressed: true, suppression: "primary" });
+    expect(store.get("mon_active", "2025-02", "V")).toMatchObject({ suppressed: true, suppression: "secondary" });
     expect(store.value("risk_elim_rate", undefined, "A")).toBeNull();
   });
   it("gives monthly series in time order without half-years", () => {
@@ -40,12 +42,12 @@ describe("areaRows / rankRows / indicatorColumn", () => {
     { area_code: "B", name: "乙镇" },
     { area_code: "V", name: "小村" },
   ];
-  it("builds one row per area and marks suppressed areas", () => {
+  it("builds one row per area and marks each withheld cell with why", () => {
     const table = areaRows(store, areas, ["risk_elim_rate", "mon_active"], "2025-02");
     expect(table[0]).toEqual({ area_code: "A", name: "甲镇", risk_elim_rate: 0.612346, mon_active: null });
     expect(table[1].mon_active).toBe(12);
-    expect(table[2].suppressed).toBe(true);
-    expect(table[0].suppressed).toBeUndefined();
+    expect(table[2].hidden).toEqual({ risk_elim_rate: "primary", mon_active: "secondary" });
+    expect(table[0].hidden).toBeUndefined();
   });
   it("ranks by the indicator's direction, unranked rows last", () => {
     const table = areaRows(store, areas, ["risk_elim_rate"], "2025-02");

@@ -41,6 +41,25 @@ describe("tableCard", () => {
     header.click();
     expect(names()).toEqual(["甲村", "丙村", "乙村"]);
   });
+  it("shows each withheld cell by why: <N for a small count, × for one withheld to protect it", () => {
+    const mixed = [
+      { name: "甲村", households: null, rate: 0.95, hidden: { households: "secondary" } },
+      { name: "乙村", households: null, rate: null, hidden: { households: "primary", rate: "primary" } },
+    ];
+    const card = tableCard(mixed, { columns, title: "t", name: "t", threshold: 5 });
+    const cells = [...card.querySelectorAll("tbody tr")].map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent));
+    expect(cells).toEqual([
+      ["甲村", "×", "95.0%"],
+      ["乙村", "<5", "<5"],
+    ]);
+  });
+  it("links a cell on screen when its column has an address", () => {
+    const card = tableCard([{ name: "青山镇", code: "522731101" }], {
+      columns: [{ key: "name", label: "乡镇", href: (row) => `./worklist/${row.code}` }], title: "t", name: "t",
+    });
+    const link = card.querySelector("tbody td a") as HTMLAnchorElement;
+    expect([link.textContent, link.getAttribute("href")]).toEqual(["青山镇", "./worklist/522731101"]);
+  });
   it("says so when there are no rows", () => {
     const card = tableCard([], { columns, title: "t", name: "t", empty: "暂无" });
     expect(card.querySelector(".table-empty")!.textContent).toBe("暂无");

@@ -109,7 +109,11 @@ export function headerMatches(shown: string, exported: string): boolean {
 
 /** Why the file's rows are not the table's rows, or null when they are. */
 export function compareGrid(table: { header: string[]; rows: Grid }, file: Grid): string | null {
-  const [header = [], ...body] = file.filter((row) => row.some((cell) => cell.trim() !== ""));
+  const filled = file.filter((row) => row.some((cell) => cell.trim() !== ""));
+  // a work list's Excel file opens with a title row and a notice row, each one text merged across the columns
+  const oneText = (row: string[]) => new Set(row.map((cell) => cell.trim()).filter((cell) => cell !== "")).size === 1;
+  while (table.header.length > 1 && filled.length > 0 && oneText(filled[0])) filled.shift();
+  const [header = [], ...body] = filled;
   if (header.length !== table.header.length) return `列数不同：页面 ${table.header.length}，文件 ${header.length}`;
   for (let c = 0; c < header.length; c++) {
     if (!headerMatches(table.header[c], header[c])) return `第 ${c + 1} 列表头不同：页面「${table.header[c]}」，文件「${header[c]}」`;

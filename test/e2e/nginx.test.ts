@@ -1,8 +1,10 @@
 // The nginx configuration of docs/intranet-hosting.md, run as written (only root, port and file locations
 // changed) when nginx is installed: pages load under its CSP with no violation, scripts arrive gzip'd,
-// clean URLs resolve. CI machines without nginx skip this; the static server tests cover the same policy.
+// clean URLs resolve, and each town's work list (page and data file) opens only with that town's password.
+// CI machines without nginx skip this; the static server tests cover the same policy.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
@@ -15,6 +17,9 @@ import { sitePages } from "./pages.ts";
 const NGINX = "/usr/sbin/nginx";
 const { distDir, outputDir } = inject("e2e");
 const doc = readFileSync(new URL("../../docs/intranet-hosting.md", import.meta.url), "utf-8");
+// the towns whose work list the full build has (/worklist/<town>)
+const worklistTowns = sitePages(distDir).map((p) => /^\/worklist\/(\d{9})$/.exec(p.url)?.[1]).filter((t): t is string => Boolean(t));
+const basic = (town: string) => ({ Authorization: `Basic ${Buffer.from(`town${town}:pw-${town}`).toString("base64")}` });
 
 async function freePort(): Promise<number> {
   return new Promise((done) => {
@@ -25,13 +30,14 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** The doc's server block and header file, pointed at this run's dist and port. */
+/** The doc's server block and header file, pointed at this run's dist and port and a folder of town passwords. */
 function nginxConfig(dir: string, port: number): string {
   const [server, headers] = [...doc.matchAll(/```nginx\n([\s\S]*?)```/g)].map((m) => m[1]);
   const headersFile = join(dir, "dixian-headers.conf");
   writeFileSync(headersFile, headers);
   const site = server
     .replaceAll("/etc/nginx/dixian-headers.conf", headersFile)
+    .replaceAll("/etc/nginx/dixian-worklist", join(dir, "worklist-passwords"))
     .replace(/listen 80;/, `listen 127.0.0.1:${port};`)
     .replace(/root \/srv\/dixian\/dist;/, `root ${distDir};`);
   const temp = ["client_body", "proxy", "fastcgi", "uwsgi", "scgi"].map((t) => `${t}_temp_path ${join(dir, t)};`).join(" ");
@@ -52,6 +58,12 @@ describe.skipIf(!existsSync(NGINX))("nginx as documented", () => {
     const dir = join(outputDir, "nginx");
     mkdirSync(dir, { recursive: true });
     const port = await freePort();
+    // one password file per town, as the doc says; {SHA} is one of the formats nginx reads
+    mkdirSync(join(dir, "worklist-passwords"), { recursive: true });
+    for (const town of worklistTowns) {
+      const hash = createHash("sha1").update(`pw-${town}`).digest("base64");
+      writeFileSync(join(dir, "worklist-passwords", `${town}.htpasswd`), `town${town}:{SHA}${hash}\n`);
+    }
     const config = join(dir, "nginx.conf");
     writeFileSync(config, nginxConfig(dir, port));
     nginx = spawn(NGINX, ["-c", config, "-g", "daemon off;"], { stdio: "inherit" });
@@ -79,7 +91,23 @@ describe.skipIf(!existsSync(NGINX))("nginx as documented", () => {
     if (town) expect((await fetch(origin + town.url)).status).toBe(200);
   });
 
-  test.each(sitePages(distDir).slice(0, 3))("nginx: $url has no CSP violation, console error or failed request", async (sitePage) => {
+  test("a town's work list and its data open with that town's password only", async () => {
+    expect(worklistTowns.length).toBeGreaterThan(1);
+    const [town, other] = worklistTowns;
+    const dataFile = readdirSync(join(distDir, "_file", "data", "worklist")).find((f) => f.startsWith(`${town}.`));
+    expect(dataFile, "没有找到该乡镇的工作清单数据文件").toBeDefined();
+    for (const path of [`/worklist/${town}`, `/worklist/${town}.html`, `/_file/data/worklist/${dataFile}`]) {
+      expect((await fetch(origin + path)).status, `${path} 无密码`).toBe(401);
+      expect((await fetch(origin + path, { headers: basic(other) })).status, `${path} 用其他乡镇的密码`).toBe(401);
+      const own = await fetch(origin + path, { headers: basic(town) });
+      expect(own.status, `${path} 用本乡镇的密码`).toBe(200);
+      expect(own.headers.get("content-security-policy")).toBe(CONTENT_SECURITY_POLICY);
+    }
+    // the index lists towns only: open to everyone on the intranet
+    expect((await fetch(`${origin}/worklist`)).status).toBe(200);
+  });
+
+  test.each(sitePages(distDir).filter((p) => !p.url.startsWith("/worklist/")).slice(0, 3))("nginx: $url has no CSP violation, console error or failed request", async (sitePage) => {
     expect(await loadProblems(browser, origin + sitePage.url)).toEqual({ csp: [], consoleErrors: [], failedRequests: [], externalRequests: [] });
   });
 });

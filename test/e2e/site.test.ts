@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
 import { launchChromium } from "./browser.ts";
 import { CONTENT_SECURITY_POLICY } from "./csp.ts";
 import { compareGrid, parseCsv, parseXlsx, readNumber } from "./downloads.ts";
-import { readSuppressedVillages, type SuppressedVillages } from "./suppressed-villages.ts";
+import { readSuppressedCells, type SuppressedCells } from "./suppressed-villages.ts";
 import { serveDist } from "../../loaders/serve/serve-dist.ts";
 import { INIT_SCRIPT, measureTransfer, changePeriod, readCharts, readTable, readTables, waitForContent, watchContext, cspViolations } from "./inspect-page.ts";
 import { sitePages } from "./pages.ts";
@@ -27,14 +27,14 @@ let origin: string;
 let browser: Browser;
 const weights: PageWeight[] = [];
 let downloads = 0;
-let suppressed: SuppressedVillages;
+let suppressed: SuppressedCells;
 let suppressedRowsChecked = 0;
 
 beforeAll(async () => {
   mkdirSync(screenshots, { recursive: true });
   ({ server, url: origin } = await serveDist({ root: distDir, gzip: true, headers: { "Content-Security-Policy": CONTENT_SECURITY_POLICY } }));
   browser = await launchChromium();
-  suppressed = await readSuppressedVillages(dbPath);
+  suppressed = await readSuppressedCells(dbPath);
 });
 
 afterAll(async () => {
@@ -100,17 +100,22 @@ describe.each(pages)("页面 $url", (sitePage) => {
         if (table.name === null || (await note.count()) === 0) problems.push(`表格 ${table.name ?? ""} 没有数据行`);
       }
 
-      // Villages below the threshold in the shown period: a "<N" (or an empty mark), never a figure.
+      // Village cells withheld in the shown period: "<N" or "×", never a figure.
       const town = /^\/town\/(\d{9})$/.exec(sitePage.url)?.[1];
       const selector = page.locator('[data-role="period"] select');
       const period = (await selector.count()) > 0 ? await selector.first().inputValue() : null;
-      const hidden = town && period ? suppressed.get(period)?.get(town) : undefined;
+      const hidden = town && period ? suppressed.get(`${period}|${town}`) : undefined;
       for (const table of hidden ? tables : []) {
         for (const [r, row] of table.rows.entries()) {
-          if (!row.some((cell) => hidden?.has(cell))) continue;
+          const cells = row.map((cell) => hidden?.get(cell)).find(Boolean);
+          if (!cells) continue;
           suppressedRowsChecked++;
-          const figures = row.filter((cell, c) => table.numeric[r][c] && readNumber(cell) !== null);
-          if (figures.length > 0) problems.push(`村「${row[0]}」低于抑制阈值，却显示了数字：${figures.join("、")}`);
+          for (const [c, header] of table.header.entries()) {
+            if (!cells.has(header)) continue;
+            if (!table.numeric[r][c] || readNumber(row[c]) !== null || !/^(<\d+|×)$/.test(row[c])) {
+              problems.push(`村「${row[0]}」的「${header}」应隐去，却显示为「${row[c]}」`);
+            }
+          }
         }
       }
 

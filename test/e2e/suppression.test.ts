@@ -1,7 +1,8 @@
-// Village figures below the suppression threshold, in pages and downloads alike. The sample county has
-// no such village, so this runs on the site built from the two-household fixture roster, whose only
-// village (青山村) is below the default threshold of 5 households. The same build proves the privacy guard
-// passes a real site whose place names contain a household head's name (青山 in 青山镇, 青山村).
+// Withheld village cells (DOMAIN §9), in pages and downloads alike, on the site built from the two-household
+// fixture roster: its only village (青山村) has 1 脱贫户 (H0001) of 3 persons, small counts shown "<5", while
+// its zeros are shown. (The sample county's villages are checked cell by cell in site.test.ts, and the
+// subtraction attack runs in test/disclosure/.) The same build proves the privacy guard passes a real site
+// whose place names contain a household head's name (青山 in 青山镇, 青山村).
 import type { Server } from "node:http";
 import { readFileSync } from "node:fs";
 import type { Browser } from "playwright-core";
@@ -12,18 +13,18 @@ import { CONTENT_SECURITY_POLICY } from "./csp.ts";
 import { parseCsv, parseXlsx, readNumber } from "./downloads.ts";
 import { INIT_SCRIPT, readTable, waitForContent, watchContext } from "./inspect-page.ts";
 import { sitePages } from "./pages.ts";
-import { readSuppressedVillages, type SuppressedVillages } from "./suppressed-villages.ts";
+import { readSuppressedCells, type SuppressedCells } from "./suppressed-villages.ts";
 
 const { smallDistDir, smallDbPath } = inject("e2e");
 let server: Server;
 let origin: string;
 let browser: Browser;
-let suppressed: SuppressedVillages;
+let suppressed: SuppressedCells;
 
 beforeAll(async () => {
   ({ server, url: origin } = await serveDist({ root: smallDistDir, gzip: true, headers: { "Content-Security-Policy": CONTENT_SECURITY_POLICY } }));
   browser = await launchChromium();
-  suppressed = await readSuppressedVillages(smallDbPath);
+  suppressed = await readSuppressedCells(smallDbPath);
 });
 
 afterAll(async () => {
@@ -32,9 +33,16 @@ afterAll(async () => {
   server?.close();
 });
 
-test("the fixture's village is suppressed in the warehouse for every period", () => {
+test("the fixture's small counts are withheld in the warehouse for every period, as \"<5\"", () => {
   expect(suppressed.size).toBeGreaterThan(0);
-  for (const byTown of suppressed.values()) expect(byTown.get("110105001")).toEqual(new Set(["青山村"]));
+  for (const [key, villages] of suppressed) {
+    expect(key).toMatch(/\|110105001$/);
+    const cells = villages.get("青山村");
+    expect(cells?.get("脱贫户数"), key).toBe("primary");
+    expect(cells?.get("脱贫人口"), key).toBe("primary");
+    // no household is monitored: 0 is shown, not withheld
+    expect(cells?.has("风险未消除监测对象户数"), key).toBe(false);
+  }
 });
 
 test("the town page shows <N for the village and its downloads carry no figure for it", async () => {
@@ -47,6 +55,9 @@ test("the town page shows <N for the village and its downloads carry no figure f
     const log = await watchContext(context, page);
     await page.goto(origin + (town?.url ?? ""), { waitUntil: "load" });
     expect(await waitForContent(page)).toBe(true);
+    const period = await page.locator('[data-role="period"] select').first().inputValue();
+    const withheld = suppressed.get(`${period}|110105001`)?.get("青山村") ?? new Map();
+    expect(withheld.size, `${period} 没有隐去的单元格`).toBeGreaterThan(0);
     const cards = page.locator(".card:has(table[data-table-name]):has(button[data-download])");
     let villageRows = 0;
     for (let i = 0; i < (await cards.count()); i++) {
@@ -54,13 +65,15 @@ test("the town page shows <N for the village and its downloads carry no figure f
       const table = await readTable(card.locator("table[data-table-name]").first());
       const rows = table.rows.map((cells, r) => ({ cells, numeric: table.numeric[r] })).filter(({ cells }) => cells.includes("青山村"));
       if (rows.length === 0) continue;
-      for (const { cells, numeric } of rows) {
+      const hiddenColumns = table.header.map((header, c) => (withheld.has(header) ? c : -1)).filter((c) => c >= 0);
+      expect(hiddenColumns.length).toBeGreaterThan(0);
+      for (const { cells } of rows) {
         villageRows++;
-        const shown = cells.filter((_, c) => numeric[c]);
-        expect(shown.length).toBeGreaterThan(0);
-        for (const cell of shown) expect(cell, `页面上青山村的数字未抑制：${cells.join(" | ")}`).toMatch(/^<\d+$/);
+        for (const c of hiddenColumns) {
+          const mark = withheld.get(table.header[c]) === "secondary" ? "×" : "<5";
+          expect(cells[c], `页面上青山村的「${table.header[c]}」未隐去：${cells.join(" | ")}`).toBe(mark);
+        }
       }
-      const numericColumns = rows[0].numeric.map((isNumber, c) => (isNumber ? c : -1)).filter((c) => c >= 0);
       for (const kind of ["csv", "xlsx"] as const) {
         const [download] = await Promise.all([page.waitForEvent("download"), card.locator(`button[data-download="${kind}"]`).first().click()]);
         const bytes = readFileSync(await download.path());
@@ -68,9 +81,10 @@ test("the town page shows <N for the village and its downloads carry no figure f
         const fileRows = grid.filter((cells) => cells.some((cell) => cell.trim() === "青山村"));
         expect(fileRows.length, `${kind} 中没有青山村`).toBe(rows.length);
         for (const cells of fileRows) {
-          for (const c of numericColumns) {
+          for (const c of hiddenColumns) {
             const cell = (cells[c] ?? "").trim();
             expect(readNumber(cell), `${kind.toUpperCase()} 下载中青山村的「${table.header[c]}」是数字 ${cell}`).toBeNull();
+            expect(cell).toMatch(/^(<5|×)$/);
           }
         }
       }

@@ -515,20 +515,34 @@ describe("indicators mart on the hand-worked roster", () => {
 });
 
 describe("indicators_published", () => {
-  it("withholds village figures where the village has fewer roster households than the threshold", async () => {
-    const published = await warehouse.query<Row & { suppressed: boolean }>(
-      "select * from indicators_published where code = 'hh_lifted' and period = '2025-06' order by area_code",
+  const published = async (code: string) => {
+    const list = await warehouse.query<Row & { suppressed: boolean; suppression: string | null }>(
+      `select * from indicators_published where code = '${code}' and period = '2025-06' order by area_code`,
     );
-    const byArea = Object.fromEntries(published.map((r) => [r.area_code, r]));
-    // 甲村 has 6 roster households (≥ 5): published as is
-    expect(byArea["529901001001"]).toMatchObject({ suppressed: false, value: 6, numerator: 6 });
-    // 丙村 has 3 (H06 H07 H08): withheld
-    expect(byArea["529901002001"]).toMatchObject({ suppressed: true, value: null, numerator: null, denominator: null });
-    // towns and the county are never withheld, even 二乡 with only 3 households
-    expect(byArea["529901002"]).toMatchObject({ suppressed: false, value: 1 });
-    expect(byArea["529901"]).toMatchObject({ suppressed: false, value: 8 });
+    return Object.fromEntries(list.map((r) => [r.area_code, r]));
+  };
+
+  it("withholds small village counts (primary) and the smallest other village of the town (secondary)", async () => {
+    const lifted = await published("hh_lifted");
+    // 一镇 = 7 脱贫户: 乙村 has 1 (H05) → "<5"; 甲村's 6 would give it away (7 − 6) → withheld too, as "×"
+    expect(lifted["529901001002"]).toMatchObject({ suppression: "primary", value: null, numerator: null, denominator: null });
+    expect(lifted["529901001001"]).toMatchObject({ suppression: "secondary", suppressed: true, value: null });
+    // 二乡 = 1: 丙村 has 1 (H06) → "<5"; 丁村's 0 would give it away → withheld too, and a 0 reads "<5"
+    expect(lifted["529901002001"]).toMatchObject({ suppression: "primary", value: null });
+    expect(lifted["529901002002"]).toMatchObject({ suppression: "primary", value: null });
+    // towns and the county are never withheld, even 二乡 with a single 脱贫户
+    expect(lifted["529901002"]).toMatchObject({ suppressed: false, suppression: null, value: 1 });
+    expect(lifted["529901"]).toMatchObject({ suppressed: false, value: 8 });
     const all = await warehouse.query<{ n: number }>("select count(*)::integer as n from indicators_published");
     expect(all[0]!.n).toBe(rows.length);
+  });
+
+  it("withholds a rate whose numerator or denominator is a small count", async () => {
+    const elim = await published("risk_elim_rate");
+    // 甲村: 2 eliminated of 3 monitored → both small
+    expect(elim["529901001001"]).toMatchObject({ suppression: "primary", value: null, numerator: null, denominator: null });
+    // 乙村: 0 eliminated of 2 monitored → the base is a small count
+    expect(elim["529901001002"]).toMatchObject({ suppression: "primary", value: null });
   });
 });
 

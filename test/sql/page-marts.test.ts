@@ -217,6 +217,8 @@ describe("main roster", () => {
 // W10 丙 一般   是 边缘易致贫户 因病                 2025-06-06  none                 6500    16 wd to 06-30 → ①
 // W11 甲 脱贫   是 脱贫不稳定户 因病、因学           2025-06-09  none                 7000    15 wd: not past 15
 // W12 甲 脱贫   是 脱贫不稳定户 因病                 2024-10-08  产业                  7900    below the line: not ③
+// W13 丙 一般   否, 风险发现 2025-05-05 (Mon), not identified                        9000    40 wd to 06-30 → ⓪ ident_overdue
+// W14 甲 一般   否, 风险发现 2025-06-20 (Fri), not identified                        9500    6 wd: still pending, not listed
 // W10 and W11 were found on 2025-06-02 (4 and 5 working days); all guarantees 是 for everyone.
 describe("work-list roster", () => {
   let warehouse: FixtureWarehouse;
@@ -231,6 +233,10 @@ describe("work-list roster", () => {
       household_size, household_type, monitor_kind, identified_date::varchar as identified_date, workdays_since, income_pc, line
       from worklist order by list, household_id`);
     expect(rows).toEqual([
+      // 2025-05-06 … 05-30: 19 working days, 06-02 … 06-30: 21 → 40 since discovery, 25 past the 15-day deadline
+      { list: "ident_overdue", month: "2025-06", town_code: TOWN2, town_name: "二乡", village_name: "丙村", household_id: "W13", head_name: "清单户十三",
+        id_number: "529901198505050102", household_size: 3, household_type: "一般农户", monitor_kind: null, identified_date: null,
+        workdays_since: null, income_pc: 9000, line: 8000 },
       { list: "lead", month: "2025-06", town_code: TOWN1, town_name: "一镇", village_name: "甲村", household_id: "W02", head_name: "清单户二",
         id_number: "529901197102020027", household_size: 2, household_type: "一般农户", monitor_kind: null, identified_date: null,
         workdays_since: null, income_pc: 7000, line: 8000 },
@@ -250,6 +256,17 @@ describe("work-list roster", () => {
       { list: "review", month: "2025-06", town_code: TOWN1, town_name: "一镇", village_name: "甲村", household_id: "W03", head_name: "清单户三",
         id_number: "52990119720303003X", household_size: 4, household_type: "脱贫户", monitor_kind: "脱贫不稳定户", identified_date: "2024-10-08",
         workdays_since: 189, income_pc: 9000, line: 8000 },
+    ]);
+  });
+
+  it("worklist: urgency (working days past the deadline), risks and the helper for every list", async () => {
+    const rows = await q(`select list, household_id, workdays_since_found, overdue_workdays, risks, helper_name,
+      risk_found_date::varchar as risk_found_date from worklist where list in ('ident_overdue', 'no_measure') order by list, overdue_workdays desc`);
+    expect(rows).toEqual([
+      { list: "ident_overdue", household_id: "W13", workdays_since_found: 40, overdue_workdays: 25, risks: ["因病"], helper_name: "帮扶干部乙", risk_found_date: "2025-05-05" },
+      // W01: 85 − 15; W10: 16 − 15
+      { list: "no_measure", household_id: "W01", workdays_since_found: 90, overdue_workdays: 70, risks: ["因病"], helper_name: "帮扶干部甲", risk_found_date: "2025-02-24" },
+      { list: "no_measure", household_id: "W10", workdays_since_found: 20, overdue_workdays: 1, risks: ["因病"], helper_name: "帮扶干部乙", risk_found_date: "2025-06-02" },
     ]);
   });
 
@@ -334,15 +351,16 @@ describe("work-list roster", () => {
   });
 
   it("town_colour_grades: red for active or below 5,000, green for eliminated households from 10,000", async () => {
-    // 一镇: red W01 W03 W11 W12 (active) W08 (300); yellow W02 7000; green W06 12000 (eliminated)
-    // 二乡: red W04 W05 W10 (active); green W07 45000 (eliminated)
+    // 一镇: red W01 W03 W11 W12 (active) W08 (300); yellow W02 7000, W14 9500; green W06 12000 (eliminated)
+    // 二乡: red W04 W05 W10 (active); yellow W13 9000; green W07 45000 (eliminated)
     const rows = await q("select town_code, colour_grade, households from town_colour_grades order by all");
     expect(rows).toEqual([
       { town_code: TOWN1, colour_grade: "green", households: 1 },
       { town_code: TOWN1, colour_grade: "red", households: 5 },
-      { town_code: TOWN1, colour_grade: "yellow", households: 1 },
+      { town_code: TOWN1, colour_grade: "yellow", households: 2 },
       { town_code: TOWN2, colour_grade: "green", households: 1 },
       { town_code: TOWN2, colour_grade: "red", households: 3 },
+      { town_code: TOWN2, colour_grade: "yellow", households: 1 },
     ]);
   });
 });

@@ -1,21 +1,22 @@
--- indicators_published — grain: as indicators. The one suppression rule for anything published: a
--- village row whose village has fewer roster households in the period's end snapshot than the county's
--- threshold (cfg_settings) keeps its key but loses value, numerator and denominator, suppressed = true.
--- complete and missing_sources pass through from indicators (a withheld value can still be incomplete).
+-- indicators_published — grain: as indicators. The one table everything published reads (pages, downloads,
+-- reports): village cells withheld by disclosure control (DOMAIN.md §9) keep their key but lose value,
+-- numerator and denominator. disclosure_cells is written by loaders/disclosure/ after the indicators exist:
+--   suppression = 'primary'   a count of 1 to threshold − 1 households or persons, or a figure carrying one
+--                             (shown "<N"; a zero withheld to protect a neighbour is shown "<N" too);
+--   suppression = 'secondary' withheld so that no "<N" can be worked out from the town's total, the
+--                             months of a half-year or counts that add up (shown "×").
+-- Town and county rows are never withheld. complete and missing_sources pass through from indicators (a
+-- withheld value can still be incomplete).
 -- key: code, period, area_code
 create or replace view indicators_published as
 select
-  i.code,
-  i.period,
-  i.area_code,
-  i.area_level,
-  case when coalesce(v.suppressed, false) then null else i.value end as value,
-  case when coalesce(v.suppressed, false) then null else i.numerator end as numerator,
-  case when coalesce(v.suppressed, false) then null else i.denominator end as denominator,
-  i.unit,
-  coalesce(v.suppressed, false) as suppressed,
-  i.complete,
-  i.missing_sources
+  i.* replace (
+    case when d.suppression is null then i.value end as value,
+    case when d.suppression is null then i.numerator end as numerator,
+    case when d.suppression is null then i.denominator end as denominator
+  ),
+  d.suppression is not null as suppressed,
+  d.suppression
 from indicators i
-left join int_village_roster v
-  on i.area_level = 'village' and v.period = i.period and v.village_code = i.area_code;
+left join disclosure_cells d
+  on i.area_level = 'village' and d.code = i.code and d.period = i.period and d.area_code = i.area_code;

@@ -1,0 +1,48 @@
+// The build step between the SQL models that compute indicators and anything that publishes them:
+// `disclosure_cells` (grain: code × period × village that is withheld, with why) is created empty before
+// the models run — so the indicators_published view can be defined on it — and filled after they ran.
+import type { DuckDBConnection } from "@duckdb/node-api";
+import { suppress, type IndicatorCell, type PeriodInfo } from "./suppress.ts";
+
+export async function createDisclosureTable(conn: DuckDBConnection): Promise<void> {
+  await conn.run(`
+    create or replace table disclosure_cells (
+      code varchar not null, period varchar not null, area_code varchar not null,
+      suppression varchar not null check (suppression in ('primary', 'secondary')),
+      primary key (code, period, area_code)
+    )`);
+}
+
+async function rows<T>(conn: DuckDBConnection, sql: string): Promise<T[]> {
+  return (await conn.runAndReadAll(sql)).getRowObjectsJS() as T[];
+}
+
+/** Runs primary and secondary suppression on the indicators mart; returns the counts it could not protect. */
+export async function writeSuppression(conn: DuckDBConnection): Promise<{ withheld: number; unprotected: string[] }> {
+  const [settings] = await rows<{ threshold: number }>(conn, "select village_suppression_min_households as threshold from cfg_settings limit 1");
+  const villageCells = await rows<IndicatorCell>(conn, `
+    select code, period, area_code, value::double as value, numerator::double as numerator, denominator::double as denominator
+    from indicators where area_level = 'village'`);
+  const periods = await rows<PeriodInfo>(conn, "select period, period_type, end_month, start_month, first_month, last_month from int_periods");
+  const villages = await rows<{ area_code: string; parent_code: string }>(conn, "select area_code, parent_code from int_areas where area_level = 'village'");
+  const catalog = await rows<{ code: string; unit: string; kind: string }>(conn, "select code, unit, kind from indicator_catalog");
+  const result = suppress({
+    villageCells,
+    periods,
+    villageTown: new Map(villages.map((v) => [v.area_code, v.parent_code])),
+    codeInfo: new Map(catalog.map((c) => [c.code, { unit: c.unit, kind: c.kind }])),
+    threshold: Number(settings?.threshold ?? 0),
+  });
+  await conn.run("delete from disclosure_cells");
+  const appender = await conn.createAppender("disclosure_cells");
+  for (const [key, why] of result.cells) {
+    const [code, period, area] = key.split("|");
+    appender.appendVarchar(code);
+    appender.appendVarchar(period);
+    appender.appendVarchar(area);
+    appender.appendVarchar(why);
+    appender.endRow();
+  }
+  appender.closeSync();
+  return { withheld: result.cells.size, unprotected: result.unprotected };
+}
