@@ -26,7 +26,7 @@ export interface CodeFields {
 
 /** Quantities counted over a period (events), as opposed to end-snapshot stocks. */
 export const FLOW_QUANTITIES: ReadonlySet<string> = new Set([
-  "identified", "returned", "returned_pop", "newly_poor", "identified_timely", "identified_both_dates", "assisted_timely",
+  "identified", "returned", "returned_pop", "newly_poor", "identified_timely", "identified_both_dates",
 ]);
 
 /** Quantities published elsewhere as reference data (never suppressed: 农村户数 of the village table). */
@@ -52,9 +52,27 @@ export const CODE_FIELDS: Readonly<Record<string, CodeFields>> = {
   med_ok_rate: { numerator: "med_ok", denominator: "households" },
   water_ok_rate: { numerator: "water_ok", denominator: "households" },
   timely_identification_rate: { numerator: "identified_timely", denominator: "identified_both_dates" },
-  timely_assist_rate: { numerator: "assisted_timely", denominator: "identified" },
-  income_pc_median: { denominator: "lifted_with_income" },
+  // DOMAIN §7: the cohort is the households identified in the period whose outcome is known at its end, so
+  // neither part adds up over months (a per-period count, never equated with another period's).
+  timely_assist_rate: { numerator: "assisted_timely@period", denominator: "assist_known@period" },
+  ident_pending: { value: "ident_pending" },
+  ident_overdue: { value: "ident_overdue" },
+  assist_pending: { value: "assist_pending" },
+  assist_overdue: { value: "assist_overdue" },
+  // per person (DOMAIN §7): the denominator is the persons of the 脱贫户 with a known 人均纯收入
+  income_pc_mean: { denominator: "lifted_pop_with_income", base: "lifted_with_income" },
+  income_pc_median: { denominator: "lifted_pop_with_income", base: "lifted_with_income" },
   income_growth: { base: "lifted" },
+  // insurance (DOMAIN §7): coverage counts households of the end snapshot; amounts are not counts; the
+  // settlement median is taken over the claims paid in the period (a flow), withheld where they are few
+  ins_coverage_antipoverty: { numerator: "ins_covered", denominator: "lifted_or_monitored" },
+  ins_premium: {},
+  ins_subsidy: {},
+  ins_paid: {},
+  ins_loss_ratio: {},
+  ins_settle_days_median: { denominator: "claims_settled@flow" },
+  ins_density: {},
+  ins_depth: {},
   // An amount, not a count of households (DOMAIN §9 suppresses counts and rates on counts).
   loan_balance: {},
 };

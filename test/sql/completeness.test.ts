@@ -87,7 +87,8 @@ describe("indicators carry complete and missing_sources by the code's family", (
 
   it("indicators_published carries the same flags", async () => {
     expect(await row("hh_lifted", "2025-06", COUNTY, "indicators_published")).toEqual({ value: 7, complete: false, missing_sources: TOWN2_MISSING });
-    // 丙村 is withheld (fewer than 5 households) and still marked incomplete
-    expect(await row("hh_lifted", "2025-06", BING, "indicators_published")).toEqual({ value: null, complete: false, missing_sources: TOWN2_MISSING });
+    // 丙村's town delivered no 2025-06 roster: its count reads 0 (a zero is published, DOMAIN §9) and is marked
+    // incomplete, so the page says the 0 lacks a source instead of showing it as a fact
+    expect(await row("hh_lifted", "2025-06", BING, "indicators_published")).toEqual({ value: 0, complete: false, missing_sources: TOWN2_MISSING });
   });
 });

@@ -42,7 +42,7 @@ export const ACCEPTED: Record<string, readonly string[] | { pattern: string }> =
   area_level: ["county", "town", "village"],
   period_type: ["month", "half", "year"],
   colour_grade: ["red", "yellow", "green", "unknown"],
-  list: ["no_measure", "lead", "review"],
+  list: ["no_measure", "lead", "review", "ident_overdue"],
   dimension: ["identified_kind", "identified_risk", "eliminated_mode", "active_measure"],
   status: ["loaded", "refused", "skipped"],
   "timeliness.status": ["on_time", "late", "pending", "overdue"],

@@ -312,7 +312,9 @@ describe("work-list roster", () => {
     //      03-25, the 16th working day), not again in June; → 06-04 = 2 (identified in June, on time);
     // W10: 06-02 → 06-06 = 4; no 首次帮扶 and 16 wd by 06-30: late (outcome known), and 已超期 (no measure);
     // W11: 06-02 → 06-09 = 5; no 首次帮扶, exactly 15 wd by 06-30 = on the deadline: pending, not late;
-    // W01: identified 2025-03-03, no measure, 85 wd by 06-30: 已超期.
+    // W01: identified 2025-03-03, no measure, 85 wd by 06-30: 已超期;
+    // W13: found 2025-05-05, not identified, 40 wd by 06-30: 已超期 (its late count fell in May, the deadline's month);
+    // W14: found 2025-06-20, not identified, 6 wd by 06-30: 未到期.
     const rows = await q(`select period, stage, status, workdays, households from timeliness
       where area_level = 'county' and period in ('2025-03', '2025-06') order by all`);
     expect(rows).toEqual([
@@ -327,6 +329,8 @@ describe("work-list roster", () => {
       { period: "2025-06", stage: "assist", status: "pending", workdays: null, households: 1 }, // W11
       { period: "2025-06", stage: "identification", status: "on_time", workdays: 4, households: 1 }, // W10
       { period: "2025-06", stage: "identification", status: "on_time", workdays: 5, households: 1 }, // W11
+      { period: "2025-06", stage: "identification", status: "overdue", workdays: null, households: 1 }, // W13
+      { period: "2025-06", stage: "identification", status: "pending", workdays: null, households: 1 }, // W14
     ]);
   });
 
