@@ -3,6 +3,7 @@
 //   E1 脱贫户 3 persons, not monitored, yet carries a stray 识别监测日期 2025-01-10; loan L9 (户编号 E1)
 //      with balance 5000 in the 2025-02 ledger.
 //   E2 一般农户 2 persons, monitored 边缘易致贫户, 发现 2025-01-02 → 识别 2025-01-08 (4 working days).
+import { CATALOG } from "../../loaders/indicators/catalog.ts";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { buildFixtureWarehouse, type FixtureWarehouse } from "./fixture-warehouse.ts";
 
@@ -35,8 +36,13 @@ it("lists a month with ledgers but no roster as a period carrying loan indicator
     { period: "2025-02", end_month: "2025-02" },
     { period: "2025-H1", end_month: "2025-01" },
   ]);
-  const codes = await warehouse.query<{ code: string }>("select distinct code from indicators where period = '2025-02'");
-  expect(codes).toEqual([{ code: "loan_balance" }]);
+  const codes = await warehouse.query<{ code: string }>("select distinct code from indicators where period = '2025-02' order by code");
+  expect(codes.map((c) => c.code)).toEqual(CATALOG.filter((c) => c.family === "loans").map((c) => c.code).sort());
+  // coverage needs the roster's end snapshot: empty, not 0
+  expect(await county("loan_coverage", "2025-02")).toEqual([{ value: null, numerator: null, denominator: null }]);
+  // a month with a roster but no ledger has empty stocks (the gap shows), and the issuance that later ledgers tell
+  expect(await county("loan_balance", "2025-01")).toEqual([{ value: null, numerator: null, denominator: null }]);
+  expect(await county("interest_subsidy", "2025-01")).toEqual([{ value: null, numerator: null, denominator: null }]);
   expect(await county("loan_balance", "2025-02")).toEqual([{ value: 5000, numerator: 5000, denominator: null }]);
   // the half-year reads stocks from its last roster month (2025-01) and balances from its last ledger (2025-02)
   expect(await county("hh_lifted", "2025-H1")).toEqual([{ value: 1, numerator: 1, denominator: null }]);

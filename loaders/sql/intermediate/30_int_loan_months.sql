@@ -1,8 +1,13 @@
--- int_loan_months — grain: institution × loan × ledger month, with the area the loan belongs to. The
--- record's 区划代码 decides when it names a known village (12 digits) or town (9 digits: the loan counts for
--- the town but no village); otherwise the village of the household matched by 户编号, else by 证件号码
--- (each household's latest snapshot). county_code is set for every loan: loans that map to no village or
--- town count at county level only.
+-- int_loan_months — grain: institution × loan × ledger month (a loan is identified by 金融机构 + 贷款编号 across
+-- the monthly ledgers; a repeated row inside one month keeps the last one read).
+-- Area: the record's 区划代码 decides when it names a known village (12 digits) or town (9 digits: the loan
+-- counts for the town but no village); otherwise the village of the household matched by 户编号, else by
+-- 证件号码 (each household's latest snapshot). county_code is set for every loan: loans that map to no
+-- village or town count at county level only.
+-- Borrower: roster_household_id is the roster household matched by 户编号, else by 证件号码 (match_method
+-- says which); a blank 借款人类型 is read as 个人 when 证件号码 has the shape of a person's ID number.
+-- Product: product is the bank's own name (free text); product_class is the DOMAIN §4 product of the first
+-- county keyword rule (cfg_loan_product_rules, in file order) whose keyword the name contains, else 其他.
 create or replace table int_loan_months as
 with deduped as (
   select *
@@ -21,8 +26,8 @@ household_villages as (
   from int_household_snapshots
   group by household_id
 ),
-person_villages as (
-  select id_number, arg_max(village_code, snapshot_month) as village_code
+person_households as (
+  select id_number, arg_max(household_id, snapshot_month) as household_id, arg_max(village_code, snapshot_month) as village_code
   from int_household_snapshots
   where id_number is not null
   group by id_number
@@ -33,17 +38,28 @@ only_county as (
   from int_areas
   where area_level = 'county'
 ),
+product_names as (
+  select distinct product from deduped
+),
+classified as (
+  select n.product, coalesce(min_by(r.product_class, r.priority), '其他') as product_class, count(r.keyword) > 0 as product_known
+  from product_names n
+  left join cfg_loan_product_rules r on contains(n.product, r.keyword)
+  group by n.product
+),
 matched as (
   select
     d.*,
     v.area_code as record_village,
     t.area_code as record_town,
-    coalesce(hv.village_code, pv.village_code) as household_village
+    coalesce(hv.village_code, ph.village_code) as household_village,
+    case when hv.household_id is not null then hv.household_id else ph.household_id end as roster_household_id,
+    case when hv.household_id is not null then '户编号' when ph.household_id is not null then '证件号码' end as match_method
   from deduped d
   left join villages v on v.area_code = d.area_code
   left join towns t on t.area_code = d.area_code
   left join household_villages hv on hv.household_id = d.household_id
-  left join person_villages pv on pv.id_number = d.id_number
+  left join person_households ph on ph.id_number = d.id_number
 ),
 attributed as (
   select
@@ -59,10 +75,31 @@ select
   a.institution,
   a.loan_id,
   a.product,
-  a.borrower_type,
+  c.product_class,
+  c.product_known,
+  coalesce(a.borrower_type, case when regexp_full_match(coalesce(a.id_number, ''), '[1-6][0-9]{16}[0-9Xx]') then '个人' end, '未填') as borrower_type,
+  a.borrower_name,
+  a.id_number,
+  a.household_id,
+  a.roster_household_id,
+  a.match_method,
+  a.contract_amount,
+  a.issue_date,
+  a.maturity_date,
   a.balance,
+  a.annual_rate,
+  coalesce(a.interest_subsidy, 0) as interest_subsidy,
+  a.grade,
+  coalesce(a.overdue_principal, 0) as overdue_principal,
+  coalesce(a.overdue_days, 0) as overdue_days,
+  coalesce(a.is_renewal, false) as is_renewal,
+  coalesce(a.is_extension, false) as is_extension,
+  a.credit_line,
+  a.credit_rating,
+  a.people_driven,
   a.village_code,
   a.town_code,
-  coalesce(left(a.town_code, 6), case when length(a.area_code) >= 6 then left(a.area_code, 6) end, c.county_code) as county_code
+  coalesce(left(a.town_code, 6), case when length(a.area_code) >= 6 then left(a.area_code, 6) end, o.county_code) as county_code
 from attributed a
-cross join only_county c;
+join classified c on c.product = a.product
+cross join only_county o;
