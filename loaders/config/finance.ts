@@ -217,8 +217,8 @@ export async function writeFinanceTables(conn: DuckDBConnection, s: FinanceSetti
     select unnest(from_json($1, '[{"month":"VARCHAR","one_year":"DOUBLE","five_year":"DOUBLE"}]'), recursive := true)`,
   [json(s.lpr.map((r) => ({ month: r.month, one_year: r.oneYear, five_year: r.fiveYear })))]);
   await conn.run(`create or replace table cfg_scorecard as
-    select unnest(from_json($1, '[{"code":"VARCHAR","name":"VARCHAR","weight":"DOUBLE","zero":"DOUBLE","full":"DOUBLE","formula":"VARCHAR","item_order":"INTEGER"}]'), recursive := true)`,
-  [json(s.scorecard.items.map((item, i) => ({ ...item, item_order: i + 1 })))]);
+    select unnest(from_json($1, '[{"code":"VARCHAR","name":"VARCHAR","weight":"DOUBLE","zero_value":"DOUBLE","full_value":"DOUBLE","formula":"VARCHAR","item_order":"INTEGER"}]'), recursive := true)`,
+  [json(s.scorecard.items.map((item, i) => ({ code: item.code, name: item.name, weight: item.weight, zero_value: item.zero, full_value: item.full, formula: item.formula, item_order: i + 1 })))]);
   await conn.run(`create or replace table cfg_scorecard_settings as
     select $1::varchar as cadence, $2::double as grade_excellent, $3::double as grade_good, $4::double as grade_fair`,
   [s.scorecard.cadence, s.scorecard.grades.excellent, s.scorecard.grades.good, s.scorecard.grades.fair]);
