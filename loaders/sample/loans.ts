@@ -144,7 +144,7 @@ function microLoans(seed: number, hh: Household, bookStart: Day, lastDay: Day): 
     const issue = issueDay(rng, bookStart, lastDay);
     const termMonths = rng.pick([24, 36]);
     drafts.push({
-      bank: rng.pick([0, 2]), borrowerType: "个人", borrowerName: hh.headName, idNumber: hh.idNumber, household: hh, areaCode: hh.village.code,
+      bank: rng.pick([0, 2, 4]), borrowerType: "个人", borrowerName: hh.headName, idNumber: hh.idNumber, household: hh, areaCode: hh.village.code,
       product: "个人精准扶贫贷款", amount: rng.int(5, 10) * 10_000, issue, maturity: addMonths(issue, termMonths), termMonths,
       rate: rng.pick([4.35, 4.5, 4.75]), guarantee: "保证", amortising: rng.chance(0.5), renewal: false, peopleDriven: null,
     });
@@ -157,7 +157,16 @@ function microLoans(seed: number, hh: Household, bookStart: Day, lastDay: Day): 
       rate: rng.pick([3.85, 4.35, 4.85]), guarantee: "保证", amortising: rng.chance(0.3), renewal: false, peopleDriven: null,
     });
   }
-  return drafts;
+  // Banks lend microcredit to heads aged 18–65 (DOMAIN.md §4); older heads' households get none here (the
+  // out-of-range borrowers are the age cases of loan-cases.ts).
+  return drafts.filter((d) => d.product !== "脱贫人口小额信贷" || ageAt(d.idNumber, d.issue) <= 65);
+}
+
+/** Full years at `day` of the person whose 18-digit ID number is given. */
+function ageAt(idNumber: string, day: Day): number {
+  const birth = { y: Number(idNumber.slice(6, 10)), m: Number(idNumber.slice(10, 12)), d: Number(idNumber.slice(12, 14)) };
+  const { y, m, d } = partsOf(day);
+  return y - birth.y - (m < birth.m || (m === birth.m && d < birth.d) ? 1 : 0);
 }
 
 function firmLoans(seed: number, geography: Geography, count: number, bookStart: Day, lastDay: Day): Draft[] {
