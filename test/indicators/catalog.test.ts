@@ -5,12 +5,14 @@ import { describe, expect, it } from "vitest";
 import { CATALOG, indicatorByCode } from "../../loaders/indicators/catalog.ts";
 import { writeCatalogTable } from "../../loaders/indicators/write-catalog-table.ts";
 
-// The monitoring codes of DOMAIN.md §7 that issue "Monitoring indicators" requires, plus loan_balance.
+// The monitoring codes of DOMAIN.md §7 that issue "Monitoring indicators" requires, and the loan codes (issue 10).
 const REQUIRED = [
   "hh_lifted", "pop_lifted", "mon_active", "mon_active_pop", "mon_identified", "mon_share_pop", "risk_elim_rate",
   "return_rate", "return_rate_pop", "new_poverty_rate", "below_line_share", "assist_coverage", "guarantee_rate",
   "housing_ok_rate", "edu_ok_rate", "med_ok_rate", "water_ok_rate", "income_pc_median", "income_growth",
-  "timely_identification_rate", "timely_assist_rate", "loan_balance",
+  "timely_identification_rate", "timely_assist_rate",
+  "loan_balance", "loan_issued", "loan_issued_count", "loan_balance_yoy", "loan_coverage", "loan_avg", "npl_ratio",
+  "overdue_ratio", "interest_subsidy",
 ];
 
 describe("indicator catalog", () => {
