@@ -1,6 +1,7 @@
 // Framework configuration. Keep: globalStylesheets [] (no Google Fonts on an intranet), the footer
 // (no link out), and the output folder taken from DIXIAN_OUT so the build can write beside the live site.
 import { readTowns } from "./src/data/town-list.ts";
+import { readBanks } from "./src/data/bank-list.ts";
 
 const builtAt = new Intl.DateTimeFormat("zh-CN", {
   timeZone: "Asia/Shanghai",
@@ -13,6 +14,8 @@ const builtAt = new Intl.DateTimeFormat("zh-CN", {
 // in a public build, which carries no household list at all.
 const towns = await readTowns();
 const isPublic = process.env.DIXIAN_PUBLIC === "1";
+// One page per bank (金融帮扶), by a short hash of its name.
+const banks = await readBanks();
 
 export default {
   title: "底线 · 防止返贫监测",
@@ -44,6 +47,16 @@ export default {
       ],
     },
     { name: "乡镇", collapsible: true, open: false, pages: towns.map((town) => ({ name: town.name, path: `/town/${town.code}` })) },
+    {
+      name: "金融帮扶",
+      pages: [
+        { name: "金融帮扶总览", path: "/finance" },
+        { name: "政策例外清单", path: "/policy" },
+        { name: "银行考核", path: "/scorecard" },
+        { name: "风险关联清单", path: "/risk-links" },
+      ],
+    },
+    { name: "银行", collapsible: true, open: false, pages: banks.map((bank) => ({ name: bank.name, path: `/bank/${bank.slug}` })) },
     { name: "工作清单", pages: [{ name: "干部工作清单（按乡镇）", path: "/worklist" }, { name: "保险保障工作清单", path: "/insurance-worklist" }] },
     {
       name: "说明",
@@ -56,5 +69,6 @@ export default {
   dynamicPaths: [
     ...towns.map((town) => `/town/${town.code}`),
     ...(isPublic ? [] : towns.map((town) => `/worklist/${town.code}`)),
+    ...banks.map((bank) => `/bank/${bank.slug}`),
   ],
 };

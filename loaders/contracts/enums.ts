@@ -13,7 +13,9 @@ export const MEASURE_TYPES = [
 ] as const;
 export const ELIMINATION_MODES = ["帮扶消除", "自然消除"] as const;
 export const BORROWER_TYPES = ["个人", "企业", "合作社", "项目"] as const;
+/** The DOMAIN §4 products a bank's own product name is classified into (product_class); 其他 when no rule matches. */
 export const LOAN_PRODUCTS = ["脱贫人口小额信贷", "个人精准扶贫贷款", "产业精准扶贫贷款", "项目精准扶贫贷款", "创业担保贷款"] as const;
+export const LOAN_PRODUCT_CLASSES = [...LOAN_PRODUCTS, "其他"] as const;
 export const LOAN_GRADES = ["正常", "关注", "次级", "可疑", "损失"] as const;
 /**
  * 险种大类 (DOMAIN.md §5): the lines an insurer's own product name (险种, free text) is classified into by the
@@ -30,6 +32,5 @@ export const ENUM_ALIASES: Record<string, Record<string, string>> = {
   monitor_kind: { 脱贫不稳定: "脱贫不稳定户", 边缘易致贫: "边缘易致贫户", 突发严重困难: "突发严重困难户", 边缘户: "边缘易致贫户" },
   risks: { 病: "因病", 残: "因残", 学: "因学", 因灾: "因自然灾害", 自然灾害: "因自然灾害", 意外事故: "因意外事故", 因意外: "因意外事故", 务工就业不稳: "因务工就业不稳", 就业不稳: "因务工就业不稳", 产业项目失败: "因产业项目失败", 住房安全问题: "住房出现安全问题", 饮水安全: "饮水安全问题" },
   measures: { 小额信贷: "金融帮扶", "金融帮扶(小额信贷)": "金融帮扶", 低保: "综合保障", 特困: "综合保障", "综合保障(低保/特困)": "综合保障", 易地搬迁: "搬迁", 公益性岗位: "公益岗位" },
-  product: { 扶贫小额信贷: "脱贫人口小额信贷", 小额信贷: "脱贫人口小额信贷" },
   enrol_mode: { 个体: "个人", 统一投保: "统保", 团体: "统保" },
 };

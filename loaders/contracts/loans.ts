@@ -1,5 +1,5 @@
 import { dateOrderRule, notAboveRule, defineContract, villageRule } from "./contract.ts";
-import { BORROWER_TYPES, LOAN_GRADES, LOAN_PRODUCTS } from "./enums.ts";
+import { BORROWER_TYPES, LOAN_GRADES } from "./enums.ts";
 import { f } from "./field.ts";
 import { idRules } from "./id-rule.ts";
 
@@ -19,7 +19,9 @@ export const loans = defineContract({
     f("id_number", "证件号码", "id", ["身份证号", "身份证号码", "借款人证件号码", "借款人身份证号", "证件号", "id_number"], { personal: "id", doc: "个人借款人身份证号（按 GB 11643 校验）或单位信用代码" }),
     f("household_id", "户编号", "text", ["户码", "家庭编号", "household_id"], { doc: "借款户的户编号" }),
     f("area_code", "区划代码", "code", ["行政区划代码", "村代码", "统计用区划代码", "area_code"], { codeLengths: [12, 9, 6], doc: "借款人所在村（或乡镇、县）代码" }),
-    f("product", "贷款品种", "enum", ["贷款类型", "贷款种类", "product"], { required: true, values: LOAN_PRODUCTS, doc: "脱贫人口小额信贷、个人精准扶贫贷款等" }),
+    // Free text: each bank names its products its own way; int_loan_months classifies the name into the
+    // DOMAIN §4 products (product_class) by the county's keyword rules (data/config/finance.json).
+    f("product", "贷款品种", "text", ["贷款类型", "贷款种类", "产品名称", "贷款产品", "product"], { required: true, notNull: true, doc: "银行自己的产品名称，如 扶贫小额信贷、脱贫人口小额信贷；按本县归类规则归入六类" }),
     f("contract_amount", "合同金额", "amount", ["贷款金额", "合同额", "contract_amount"], { required: true, doc: "合同金额（元；表头写 万元 时自动换算）" }),
     f("issue_date", "发放日期", "date", ["放款日期", "贷款发放日期", "issue_date"], { required: true, doc: "发放日期" }),
     f("maturity_date", "到期日期", "date", ["到期日", "贷款到期日期", "maturity_date"], { doc: "到期日期，须晚于发放日期" }),
@@ -32,6 +34,8 @@ export const loans = defineContract({
     f("overdue_days", "逾期天数", "int", ["逾期天数(天)", "overdue_days"], { doc: "逾期天数" }),
     f("is_renewal", "是否续贷", "bool", ["续贷", "is_renewal"], { doc: "是/否" }),
     f("is_extension", "是否展期", "bool", ["展期", "is_extension"], { doc: "是/否" }),
+    f("credit_line", "授信额度", "amount", ["授信金额", "评级授信额度", "credit_line"], { doc: "评级授信额度（元；可空）" }),
+    f("credit_rating", "信用等级", "text", ["评级结果", "信用评级", "credit_rating"], { doc: "评级授信的信用等级（可空）" }),
     f("people_driven", "带动脱贫人口", "int", ["带动人数", "带动脱贫人数", "people_driven"], { doc: "产业贷款带动的脱贫人口（人）" }),
   ],
   rules: [

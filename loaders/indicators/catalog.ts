@@ -2,7 +2,7 @@
 // the warehouse table `indicator_catalog` is written from this list, and pages, downloads and the
 // methodology page read names, formulas, units and direction from it. Codes are the contract (DOMAIN.md §7).
 
-export type IndicatorUnit = "households" | "persons" | "ratio" | "yuan" | "days";
+export type IndicatorUnit = "households" | "persons" | "ratio" | "yuan" | "days" | "loans";
 /** stock: read from the period's end snapshot; flow: events that happened inside the period. */
 export type IndicatorKind = "stock" | "flow";
 /** One SQL model per family (`loaders/sql/intermediate/6x_ind_<family>.sql`). */
@@ -34,6 +34,8 @@ const IDENTIFIED = "期内新识别（按每户最新一期快照：是否监测
 const WD = "工作日（周一至周五，扣除节假日清单）";
 const INS_AREA = "按保单、赔案记录的区划代码归属（12位归村，9位只归乡镇，6位只归县），没有区划代码的按户编号、再按证件号码匹配农户所在村（赔案还可按保单归属）";
 const POVERTY_POLICIES = "本县报送的扶贫相关保单（不是全县全部保费，属本项目口径，与统计部门的保险密度、深度不可直接比较）";
+const LOAN_END = "期内最后一个有台账的月份（本期没有任何台账时为空，不按 0 计）";
+const LOAN_AREA = "按记录的区划代码归属（12位归村，9位只归乡镇），否则按户编号、再按证件号码匹配农户所在村；无法归村或乡镇的只计入县级";
 const ACTIVE = "风险未消除监测对象（是否监测对象=是且风险是否消除=否，空白视为否；整户无劳动能力户一律视为未消除）";
 
 export const CATALOG: readonly Indicator[] = [
@@ -183,9 +185,57 @@ export const CATALOG: readonly Indicator[] = [
   },
   {
     code: "loan_balance", name_zh: "贷款余额", name_en: "Loan balance",
-    formula_zh: "期内最后一个有台账的月份各金融机构台账贷款余额之和（元，页面以万元显示）；按记录的区划代码归属（12位归村，9位只归乡镇），否则按户编号、再按证件号码匹配农户在该台账月份所在的村（农户迁居时随之变动）；无法归村或乡镇的只计入县级（本县花名册所在的县，即使村级参考表列有邻县）；仍无法确定县的列入数据质量页的“未能归属的记录”，不计入任何区域",
+    formula_zh: `${LOAN_END}各金融机构台账贷款余额之和（元，页面以万元显示）；${LOAN_AREA}`,
     unit: "yuan", higher_is_better: null, kind: "stock",
-    source_fields: ["数据期", "贷款余额", "区划代码", "户编号", "证件号码"], family: "loans",
+    source_fields: ["数据期", "金融机构", "贷款余额", "区划代码", "户编号", "证件号码"], family: "loans",
+  },
+  {
+    code: "loan_issued", name_zh: "贷款发放额", name_en: "Loans issued (amount)",
+    formula_zh: `发放日期在本期内的贷款（按金融机构+贷款编号去重，每笔只计一次）的合同金额之和（元）；金额和归属取该笔贷款最近一期台账；${LOAN_AREA}`,
+    unit: "yuan", higher_is_better: null, kind: "flow",
+    source_fields: ["金融机构", "贷款编号", "发放日期", "合同金额", "区划代码"], family: "loans",
+  },
+  {
+    code: "loan_issued_count", name_zh: "贷款发放笔数", name_en: "Loans issued (count)",
+    formula_zh: "发放日期在本期内的贷款笔数（按金融机构+贷款编号去重）",
+    unit: "loans", higher_is_better: null, kind: "flow",
+    source_fields: ["金融机构", "贷款编号", "发放日期"], family: "loans",
+  },
+  {
+    code: "loan_balance_yoy", name_zh: "贷款余额同比增速", name_en: "Loan balance, year-on-year growth",
+    formula_zh: `${LOAN_END}贷款余额 ÷ 该月12个月前那个月的贷款余额 − 1；12个月前没有台账时为空`,
+    unit: "ratio", higher_is_better: true, kind: "stock",
+    source_fields: ["数据期", "贷款余额"], family: "loans",
+  },
+  {
+    code: "loan_coverage", name_zh: "获贷率", name_en: "Loan coverage of eligible households",
+    formula_zh: `期末户信息快照中脱贫户或监测对象（是否监测对象=是）里，${LOAN_END}有脱贫人口小额信贷或个人精准扶贫贷款余额（>0）的户数（按户编号、否则按证件号码匹配）÷ 脱贫户或监测对象户数；按农户所在村归属`,
+    unit: "ratio", higher_is_better: true, kind: "stock",
+    source_fields: ["贷款品种", "贷款余额", "户编号", "证件号码", "户类型", "是否监测对象"], family: "loans",
+  },
+  {
+    code: "loan_avg", name_zh: "户均贷款", name_en: "Average loan per borrower",
+    formula_zh: "本期发放的个人贷款（借款人类型=个人）合同金额之和 ÷ 这些贷款的不同借款人数（按匹配到的户、否则按证件号码识别借款人）（元）",
+    unit: "yuan", higher_is_better: null, kind: "flow",
+    source_fields: ["借款人类型", "发放日期", "合同金额", "户编号", "证件号码"], family: "loans",
+  },
+  {
+    code: "npl_ratio", name_zh: "不良贷款率", name_en: "Non-performing loan ratio",
+    formula_zh: `${LOAN_END}五级分类为次级、可疑、损失的贷款余额 ÷ 同月贷款余额`,
+    unit: "ratio", higher_is_better: false, kind: "stock",
+    source_fields: ["五级分类", "贷款余额"], family: "loans",
+  },
+  {
+    code: "overdue_ratio", name_zh: "逾期率", name_en: "Overdue ratio",
+    formula_zh: `${LOAN_END}逾期本金 ÷ 同月贷款余额`,
+    unit: "ratio", higher_is_better: false, kind: "stock",
+    source_fields: ["逾期本金", "贷款余额"], family: "loans",
+  },
+  {
+    code: "interest_subsidy", name_zh: "贴息金额", name_en: "Interest subsidy paid",
+    formula_zh: "本期内各月台账贴息金额之和（元）；本期没有任何台账时为空",
+    unit: "yuan", higher_is_better: null, kind: "flow",
+    source_fields: ["数据期", "贴息金额"], family: "loans",
   },
   {
     code: "ins_coverage_antipoverty", name_zh: "防贫保险覆盖率", name_en: "Anti-poverty insurance coverage",

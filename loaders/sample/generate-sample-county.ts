@@ -71,10 +71,20 @@ async function writeHouseholds(ctx: EmitContext, households: Household[], window
   }
 }
 
+/**
+ * The bank month that is never delivered (the village bank misses the month two before the last), so the
+ * finance pages and the completeness flags have a gap to show; none when the window is under four months.
+ */
+export function missingLedger(window: SimWindow): { bank: number; month: number } | null {
+  return window.last - window.first >= 3 ? { bank: 3, month: window.last - 2 } : null;
+}
+
 async function writeLedgers(ctx: EmitContext, loans: ReturnType<typeof buildLoans>, window: SimWindow, files: ManifestFile[]): Promise<void> {
   const byBank = BANKS.map((_, b) => loans.filter((l) => l.bank === b).sort((x, y) => (x.id < y.id ? -1 : 1)));
+  const missing = missingLedger(window);
   for (let m = window.first; m <= window.last; m++) {
     for (const [b, bank] of BANKS.entries()) {
+      if (missing && missing.bank === b && missing.month === m) continue;
       const label = monthLabel(m);
       const ext = bank.format === "xlsx" ? "xlsx" : "csv";
       const name = bank.periodInName ? `${bank.short}_${bank.fileStem}_${monthCompact(m)}.${ext}` : `${bank.short}_${bank.fileStem}_${label}.${ext}`;
@@ -170,6 +180,11 @@ export async function generateSampleCounty(options: SampleOptions): Promise<Samp
     periods: { first: monthLabel(window.first), last: monthLabel(window.last) },
     files,
     defects,
+    loanCases: loans.filter((l) => l.case).map((l) => ({ case: l.case!, bank: BANKS[l.bank].name, loanId: l.id })),
+    missingLedgers: (() => {
+      const missing = missingLedger(window);
+      return missing ? [{ bank: BANKS[missing.bank].name, period: monthLabel(missing.month) }] : [];
+    })(),
     summary: {
       towns: geography.towns.length, villages: geography.villages.length, households: households.length, loans: loans.length,
       policies: insurance.policies.length, claims: insurance.claims.length,

@@ -59,7 +59,7 @@ export function gradeOf(loan: Loan, state: State, day: Day): string {
  * 70% from 2024 (DOMAIN.md §4; 2026 assumed unchanged); 创业担保贷款 half (illustrative).
  */
 function subsidy(loan: Loan, state: State, year: number): number {
-  if (state.overdue > 0) return 0;
+  if (state.overdue > 0 && !loan.subsidyWhileOverdue) return 0;
   const share = loan.product === "脱贫人口小额信贷" ? (year <= 2023 ? 1 : 0.7) : loan.product === "创业担保贷款" ? 0.5 : 0;
   return round2((state.balance * loan.rate) / 100 / 12 * share);
 }
@@ -78,7 +78,8 @@ export function ledgerRow(loan: Loan, month: MonthIndex): Row | null {
     证件号码: loan.idNumber,
     户编号: loan.household?.id ?? null,
     区划代码: loan.areaCode,
-    贷款品种: loan.product,
+    // each bank writes the product its own way (loaders classify the name by the county's rules)
+    贷款品种: BANKS[loan.bank].productNames?.[loan.product] ?? loan.product,
     合同金额: loan.amount,
     发放日期: isoDay(loan.issue),
     到期日期: isoDay(maturityOn(loan, day)),

@@ -7,13 +7,33 @@ import { BANKS, MICRO_SHARE } from "./banks.ts";
 import { firmName } from "./names.ts";
 import { rngFor, type Rng } from "./prng.ts";
 import type { Household, SimWindow } from "./roster.ts";
+import { join } from "node:path";
+import { LPR_FILE, readLpr, type LprRow } from "../config/finance.ts";
+import { DEFAULT_CONFIG_DIR } from "../paths.ts";
+import { caseLoans, type LoanCase } from "./loan-cases.ts";
 
-export type Product = "脱贫人口小额信贷" | "个人精准扶贫贷款" | "产业精准扶贫贷款" | "创业担保贷款";
+let lprTable: LprRow[] | null = null;
+
+/**
+ * The microcredit rate cap of DOMAIN.md §4 for a loan issued on `issue`: the 1-year LPR for terms up to 12
+ * months, else the 5-year-and-above LPR, as published on the 20th (data/config/lpr.csv). Infinity before
+ * the LPR existed (August 2019).
+ */
+export function rateCap(issue: Day, termMonths: number): number {
+  lprTable ??= readLpr(join(DEFAULT_CONFIG_DIR, LPR_FILE));
+  const { y, m, d } = partsOf(issue);
+  const month = d >= 20 ? `${y}-${String(m).padStart(2, "0")}` : m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, "0")}`;
+  const row = [...lprTable].reverse().find((r) => r.month <= month);
+  if (!row) return Infinity;
+  return termMonths <= 12 ? row.oneYear : row.fiveYear;
+}
+
+export type Product = "脱贫人口小额信贷" | "个人精准扶贫贷款" | "产业精准扶贫贷款" | "项目精准扶贫贷款" | "创业担保贷款";
 
 export interface Loan {
   bank: number;
   id: string;
-  borrowerType: "个人" | "企业" | "合作社";
+  borrowerType: "个人" | "企业" | "合作社" | "项目";
   borrowerName: string;
   idNumber: string;
   household: Household | null;
@@ -36,6 +56,10 @@ export interface Loan {
   /** Day a performing loan is put on the watch list (关注) after the household's shock. */
   watchFrom: Day | null;
   peopleDriven: number | null;
+  /** The bank keeps paying the interest subsidy while the loan is overdue (a policy exception, case loans only). */
+  subsidyWhileOverdue?: boolean;
+  /** Which policy or finance case the loan was made for (loan-cases.ts), recorded in the manifest. */
+  case?: LoanCase;
 }
 
 export function addMonths(day: Day, months: number): Day {
@@ -96,7 +120,8 @@ function microLoans(seed: number, hh: Household, bookStart: Day, lastDay: Day): 
     return {
       bank, borrowerType: "个人", borrowerName: hh.headName, idNumber: hh.idNumber, household: hh, areaCode: hh.village.code,
       product: "脱贫人口小额信贷", amount: microAmount(rng), issue, maturity: addMonths(issue, termMonths), termMonths,
-      rate: BANKS[bank].microRate, guarantee: "信用", amortising: rng.chance(0.35), renewal, peopleDriven: null,
+      // banks price microcredit at their own rate, but never above the LPR cap of the issue date
+      rate: Math.min(BANKS[bank].microRate, rateCap(issue, termMonths)), guarantee: "信用", amortising: rng.chance(0.35), renewal, peopleDriven: null,
     };
   };
   // Monitored households whose measures include 金融帮扶 borrow right after their first assistance.
@@ -119,7 +144,7 @@ function microLoans(seed: number, hh: Household, bookStart: Day, lastDay: Day): 
     const issue = issueDay(rng, bookStart, lastDay);
     const termMonths = rng.pick([24, 36]);
     drafts.push({
-      bank: rng.pick([0, 2]), borrowerType: "个人", borrowerName: hh.headName, idNumber: hh.idNumber, household: hh, areaCode: hh.village.code,
+      bank: rng.pick([0, 2, 4]), borrowerType: "个人", borrowerName: hh.headName, idNumber: hh.idNumber, household: hh, areaCode: hh.village.code,
       product: "个人精准扶贫贷款", amount: rng.int(5, 10) * 10_000, issue, maturity: addMonths(issue, termMonths), termMonths,
       rate: rng.pick([4.35, 4.5, 4.75]), guarantee: "保证", amortising: rng.chance(0.5), renewal: false, peopleDriven: null,
     });
@@ -132,7 +157,16 @@ function microLoans(seed: number, hh: Household, bookStart: Day, lastDay: Day): 
       rate: rng.pick([3.85, 4.35, 4.85]), guarantee: "保证", amortising: rng.chance(0.3), renewal: false, peopleDriven: null,
     });
   }
-  return drafts;
+  // Banks lend microcredit to heads aged 18–65 (DOMAIN.md §4); older heads' households get none here (the
+  // out-of-range borrowers are the age cases of loan-cases.ts).
+  return drafts.filter((d) => d.product !== "脱贫人口小额信贷" || ageAt(d.idNumber, d.issue) <= 65);
+}
+
+/** Full years at `day` of the person whose 18-digit ID number is given. */
+function ageAt(idNumber: string, day: Day): number {
+  const birth = { y: Number(idNumber.slice(6, 10)), m: Number(idNumber.slice(10, 12)), d: Number(idNumber.slice(12, 14)) };
+  const { y, m, d } = partsOf(day);
+  return y - birth.y - (m < birth.m || (m === birth.m && d < birth.d) ? 1 : 0);
 }
 
 function firmLoans(seed: number, geography: Geography, count: number, bookStart: Day, lastDay: Day): Draft[] {
@@ -170,6 +204,8 @@ export function buildLoans(seed: number, households: Household[], geography: Geo
   const firms = Math.max(3, Math.round(households.length / 450));
   firmLoans(seed, geography, firms, bookStart, lastDay).forEach((d, i) => drafts.push({ draft: d, risk: 0.04, key: `f${i}` }));
   const loans: Loan[] = drafts.map(({ draft, risk, key }) => ({ ...draft, id: "", ...behaviour(rngFor(seed, "loan-behaviour", key), draft, risk) }));
+  // the policy and finance cases keep the behaviour they were drawn with
+  for (const draft of caseLoans(seed, households, geography, window, rateCap)) loans.push({ ...draft, id: "" });
   // Array.prototype.sort is stable, so ties keep the deterministic draft order.
   loans.sort((a, b) => a.bank - b.bank || a.issue - b.issue);
   const seq = BANKS.map(() => 0);

@@ -39,6 +39,10 @@ export interface SampleManifest {
   periods: { first: string; last: string };
   files: ManifestFile[];
   defects: DefectRecord[];
+  /** Loans made to exercise a policy check or a finance view (loan-cases.ts), by bank and 贷款编号. */
+  loanCases: { case: string; bank: string; loanId: string }[];
+  /** Bank ledgers deliberately not delivered (a gap the pages must show, not a zero). */
+  missingLedgers: { bank: string; period: string }[];
   summary: {
     towns: number;
     villages: number;

@@ -5,6 +5,7 @@ import { DuckDBInstance } from "@duckdb/node-api";
 import { loadInputFolder, type LoadSummary } from "../load/load-input-folder.ts";
 import { readSettings, writeSettingsTables } from "../config/settings.ts";
 import { readInsuranceSettings, writeInsuranceTables } from "../config/insurance.ts";
+import { readFinanceSettings, writeFinanceTables } from "../config/finance.ts";
 import { writeCatalogTable } from "../indicators/write-catalog-table.ts";
 import { createDisclosureTable, writeSuppression } from "../disclosure/write-suppression.ts";
 import { DEFAULT_CONFIG_DIR, DEFAULT_DB, DEFAULT_MODELS_DIR, DEFAULT_REPORTS_DIR } from "../paths.ts";
@@ -51,10 +52,20 @@ const log = (message: string) => process.stderr.write(`[dixian] ${message}\n`);
  * good warehouse as it was. One build at a time: the lock `<db>.lock` is held throughout. A live file
  * that is damaged is set aside at the start, so that it is rebuilt rather than kept as the last good one.
  */
+/** Everything a county sets in data/config, read (and refused when wrong) before any loading work. */
+interface CountyConfig {
+  settings: ReturnType<typeof readSettings>;
+  insurance: ReturnType<typeof readInsuranceSettings>;
+  finance: ReturnType<typeof readFinanceSettings>;
+}
+
+function readCountyConfig(dir: string): CountyConfig {
+  return { settings: readSettings(dir), insurance: readInsuranceSettings(dir), finance: readFinanceSettings(dir) };
+}
+
 export async function buildWarehouse(options: BuildWarehouseOptions): Promise<BuildResult> {
   // Settings first: a bad settings file is refused before any loading work, and the loader needs the tolerance.
-  const settings = readSettings(options.configDir ?? DEFAULT_CONFIG_DIR);
-  const insuranceSettings = readInsuranceSettings(options.configDir ?? DEFAULT_CONFIG_DIR);
+  const config = readCountyConfig(options.configDir ?? DEFAULT_CONFIG_DIR);
   const dbPath = resolve(options.dbPath ?? DEFAULT_DB);
   mkdirSync(dirname(dbPath), { recursive: true });
   const lock = await acquireBuildLock(dbPath);
@@ -67,7 +78,7 @@ export async function buildWarehouse(options: BuildWarehouseOptions): Promise<Bu
       log(`现有数据仓库 ${dbPath} 已损坏（${live.reason}），已移到 ${aside}，本次重新构建`);
     }
     const tmpPath = `${dbPath}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;
-    return await buildInto(dbPath, tmpPath, live.state === "ok" ? live.print : null, settings, insuranceSettings, options);
+    return await buildInto(dbPath, tmpPath, live.state === "ok" ? live.print : null, config, options);
   } finally {
     lock.release();
   }
@@ -77,8 +88,7 @@ async function buildInto(
   dbPath: string,
   tmpPath: string,
   livePrint: Fingerprint | null,
-  settings: ReturnType<typeof readSettings>,
-  insuranceSettings: ReturnType<typeof readInsuranceSettings>,
+  config: CountyConfig,
   options: BuildWarehouseOptions,
 ): Promise<BuildResult> {
   const instance = await DuckDBInstance.create(tmpPath);
@@ -88,11 +98,12 @@ async function buildInto(
     try {
       const load = await loadInputFolder(conn, options.inputDir, {
         reportsDir: options.reportsDir ?? DEFAULT_REPORTS_DIR,
-        incomeTolerance: settings.incomeTolerance,
+        incomeTolerance: config.settings.incomeTolerance,
       });
       if (load.refused.length > 0 && !options.allowPartial) throw new RefusedFilesError(load);
-      await writeSettingsTables(conn, settings);
-      await writeInsuranceTables(conn, insuranceSettings);
+      await writeSettingsTables(conn, config.settings);
+      await writeInsuranceTables(conn, config.insurance);
+      await writeFinanceTables(conn, config.finance);
       await writeCatalogTable(conn);
       // Empty until the indicators exist; indicators_published (a view) reads it.
       await createDisclosureTable(conn);

@@ -31,10 +31,14 @@ export function amountUnit(yuan: number): AmountUnit {
   return "元";
 }
 
-/** Amount in yuan → "8,700元", "1234.5万元", "3.21亿元"; `unit` forces one unit (e.g. 元 for incomes). */
-export function formatAmount(yuan: unknown, { unit }: { unit?: AmountUnit } = {}): string {
+/**
+ * Amount in yuan → "8,700元", "1234.5万元", "3.21亿元"; `unit` forces one unit (e.g. 元 for incomes); `digits`
+ * fixes the decimals of 万元/亿元 (loans read 1,234.56万元, as the People's Bank tables write them).
+ */
+export function formatAmount(yuan: unknown, { unit, digits }: { unit?: AmountUnit; digits?: number } = {}): string {
   if (!isNumber(yuan)) return EMPTY;
   const chosen = unit ?? amountUnit(yuan);
+  if (digits !== undefined && chosen !== "元") return `${formatCount(yuan / (chosen === "亿元" ? 1e8 : 1e4), digits)}${chosen}`;
   if (chosen === "亿元") return `${trimFixed(yuan / 1e8, 2)}亿元`;
   if (chosen === "万元") return `${trimFixed(yuan / 1e4, 1)}万元`;
   return `${formatCount(Math.round(yuan))}元`;

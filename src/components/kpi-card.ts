@@ -1,6 +1,6 @@
 // A headline figure with its change against the previous period (环比) and the same period last year
 // (同比): percentage points for rates, relative change for levels, coloured by whether the move is good.
-import { amountUnitFor, formatChange, formatValue, isRateUnit } from "./format.js";
+import { amountUnitFor, formatAmount, formatChange, formatValue, isAmountUnit, isRateUnit } from "./format.js";
 
 export interface KpiInput {
   label: string;
@@ -15,6 +15,10 @@ export interface KpiInput {
   code?: string;
   /** Sources missing for this period (DOMAIN.md §7): the card says 数据不完整 and names them. */
   missing?: string[];
+  /** Fixed decimals for an amount shown in 万元/亿元 (loans: 2). */
+  amountDigits?: number;
+  /** Makes the whole card a link (e.g. the overview's 贷款余额 card → 金融帮扶总览). */
+  href?: string;
 }
 
 /** "数据不完整：缺 县农业银行 2025年6月贷款台账、…" — the one wording for cards, tables and downloads. */
@@ -49,7 +53,9 @@ export function kpiCard(input: KpiInput): HTMLElement {
   title.textContent = input.label;
   const value = document.createElement("span");
   value.className = "big";
-  value.textContent = formatValue(input.value, input.unit, amountUnitFor(input.code));
+  value.textContent = input.amountDigits !== undefined && isAmountUnit(input.unit)
+    ? formatAmount(input.value, { unit: "万元", digits: input.amountDigits })
+    : formatValue(input.value, input.unit, amountUnitFor(input.code));
   card.append(title, value, changeLine("环比", input, input.previous), changeLine("同比", input, input.lastYear));
   if (input.target != null) {
     const target = document.createElement("div");
@@ -63,6 +69,13 @@ export function kpiCard(input: KpiInput): HTMLElement {
     note.className = "kpi-incomplete";
     note.textContent = incompleteText(input.missing);
     card.append(note);
+  }
+  if (input.href) {
+    const link = document.createElement("a");
+    link.href = input.href;
+    link.className = "kpi-link";
+    link.textContent = "查看详情 →";
+    card.append(link);
   }
   return card;
 }

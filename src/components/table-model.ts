@@ -13,7 +13,7 @@ export interface Column {
   kind?: ColumnKind;
   /** For amounts: force one unit on screen (incomes read in 元). */
   unit?: AmountUnit;
-  /** Decimal places for "number". */
+  /** Decimal places for "number", and for "amount" in 万元/亿元 (e.g. loans: 万元 with 2). */
   digits?: number;
   /** Left empty for the reader to fill in on paper (e.g. 核实情况). */
   blank?: boolean;
@@ -71,7 +71,7 @@ export function cellText(row: Row, column: Column, options: CellOptions = {}): s
     case "rate":
       return formatRate(value);
     case "amount":
-      return formatAmount(value, { unit: column.unit });
+      return formatAmount(value, column.digits === undefined ? { unit: column.unit } : { unit: column.unit, digits: column.digits });
     case "date":
       return formatDate(value);
     case "period":

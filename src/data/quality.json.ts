@@ -27,6 +27,9 @@ runLoader(async (warehouse) => {
       from data_quality_sources order by extract, source_key, period`),
     bySourceRule: await warehouse.query(`
       select extract, source_key, rule, rows from data_quality_source_rules order by extract, source_key, rows desc, rule`),
+    loanProducts: await warehouse.query(`
+      select institution, product, product_class, matched, loans, ledger_rows, first_month, last_month
+      from data_quality_loan_products order by matched, institution, product`),
     details: omitDetails
       ? null
       : await warehouse.query(`

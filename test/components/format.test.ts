@@ -20,6 +20,11 @@ describe("formatAmount", () => {
     expect(formatAmount(50_000)).toBe("5万元");
     expect(formatAmount(-25_000)).toBe("-2.5万元");
   });
+  it("writes loans in 万元 with two decimals when asked", () => {
+    expect(formatAmount(25_442_600, { unit: "万元", digits: 2 })).toBe("2,544.26万元");
+    expect(formatAmount(50_000, { unit: "万元", digits: 2 })).toBe("5.00万元");
+    expect(formatAmount(null, { unit: "万元", digits: 2 })).toBe("—");
+  });
   it("switches units at 1万 and 1亿", () => {
     expect(amountUnit(9_999)).toBe("元");
     expect(amountUnit(10_000)).toBe("万元");

@@ -96,9 +96,11 @@ describe("loan rules", () => {
     expect(rules("loans", { ...loan, 证件号码: "91530101MA6K000000" })).toEqual(["id_format"]);
     expect(rules("loans", { ...loan, 借款人类型: "企业", 证件号码: "91530101MA6K000000" })).toEqual([]);
   });
-  it("checks 五级分类 and 贷款品种", () => {
+  it("checks 五级分类; keeps any 贷款品种 a bank writes (it is classified later, never rejected)", () => {
     expect(rules("loans", { ...loan, 五级分类: "很好" })).toEqual(["invalid_enum"]);
     expect(rules("loans", { ...loan, 贷款品种: "扶贫小额信贷" })).toEqual([]);
+    expect(rules("loans", { ...loan, 贷款品种: "小额信贷" })).toEqual([]);
+    expect(rules("loans", { ...loan, 贷款品种: "惠农e贷（自定义产品）" })).toEqual([]);
   });
 });
 

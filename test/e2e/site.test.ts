@@ -14,6 +14,8 @@ import { readSuppressedCells, type SuppressedCells } from "./suppressed-villages
 import { serveDist } from "../../loaders/serve/serve-dist.ts";
 import { INIT_SCRIPT, measureTransfer, changePeriod, readCharts, readTable, readTables, waitForContent, watchContext, cspViolations } from "./inspect-page.ts";
 import { sitePages } from "./pages.ts";
+import { DuckDBInstance } from "@duckdb/node-api";
+import { bankSlug } from "../../src/data/bank-list.ts";
 import { formatWeights, type PageWeight } from "./weights.ts";
 
 const { distDir, outputDir, dbPath } = inject("e2e");
@@ -51,6 +53,27 @@ afterAll(async () => {
 test("the site has pages, including the overview", () => {
   expect(pages.map((p) => p.url)).toContain("/");
   expect(pages.length).toBeGreaterThan(1);
+});
+
+test("金融帮扶: one page per bank of the ledgers, the finance pages, and the overview's 贷款余额 card links to the overview of loans", async () => {
+  const instance = await DuckDBInstance.create(dbPath, { access_mode: "READ_ONLY" });
+  const conn = await instance.connect();
+  const banks = (await conn.runAndReadAll("select distinct institution from loan_banks")).getRowObjectsJS().map((r) => String(r.institution));
+  conn.closeSync();
+  instance.closeSync();
+  expect(banks.length).toBeGreaterThanOrEqual(4);
+  const urls = pages.map((p) => p.url);
+  for (const bank of banks) expect(urls, bank).toContain(`/bank/${bankSlug(bank)}`);
+  for (const url of ["/finance", "/policy", "/scorecard", "/risk-links"]) expect(urls).toContain(url);
+  const page = await browser.newPage();
+  try {
+    await page.goto(`${origin}/`, { waitUntil: "load" });
+    await waitForContent(page);
+    const href = await page.locator('.card[data-code="loan_balance"] a').getAttribute("href");
+    expect(href).toBe("./finance");
+  } finally {
+    await page.close();
+  }
 });
 
 describe.each(pages)("页面 $url", (sitePage) => {

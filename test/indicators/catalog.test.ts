@@ -5,13 +5,15 @@ import { describe, expect, it } from "vitest";
 import { CATALOG, indicatorByCode } from "../../loaders/indicators/catalog.ts";
 import { writeCatalogTable } from "../../loaders/indicators/write-catalog-table.ts";
 
-// The monitoring codes of DOMAIN.md §7 that issue "Monitoring indicators" requires, loan_balance and the insurance codes.
+// The monitoring codes of DOMAIN.md §7 that issue "Monitoring indicators" requires, the loan codes (issue 10) and the insurance codes (issue 11).
 const REQUIRED = [
   "hh_lifted", "pop_lifted", "mon_active", "mon_active_pop", "mon_identified", "mon_share_pop", "risk_elim_rate",
   "return_rate", "return_rate_pop", "new_poverty_rate", "below_line_share", "assist_coverage", "guarantee_rate",
   "housing_ok_rate", "edu_ok_rate", "med_ok_rate", "water_ok_rate", "income_pc_median", "income_growth",
-  "timely_identification_rate", "timely_assist_rate", "loan_balance", "income_pc_mean",
+  "timely_identification_rate", "timely_assist_rate", "income_pc_mean",
   "ident_pending", "ident_overdue", "assist_pending", "assist_overdue",
+  "loan_balance", "loan_issued", "loan_issued_count", "loan_balance_yoy", "loan_coverage", "loan_avg", "npl_ratio",
+  "overdue_ratio", "interest_subsidy",
   // insurance (issue 11)
   "ins_coverage_antipoverty", "ins_premium", "ins_subsidy", "ins_paid", "ins_loss_ratio", "ins_settle_days_median",
   "ins_density", "ins_depth",

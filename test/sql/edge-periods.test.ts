@@ -39,6 +39,11 @@ it("lists a month with ledgers but no roster as a period whose roster stocks are
   expect(await county("hh_lifted", "2025-02")).toEqual([{ value: null, numerator: null, denominator: null }]);
   expect(await county("income_pc_mean", "2025-02")).toEqual([{ value: null, numerator: null, denominator: null }]);
   expect(await county("mon_identified", "2025-02")).toEqual([{ value: 0, numerator: 0, denominator: null }]);
+  // coverage needs the roster's end snapshot: empty, not 0
+  expect(await county("loan_coverage", "2025-02")).toEqual([{ value: null, numerator: null, denominator: null }]);
+  // a month with a roster but no ledger has empty stocks (the gap shows), and the issuance that later ledgers tell
+  expect(await county("loan_balance", "2025-01")).toEqual([{ value: null, numerator: null, denominator: null }]);
+  expect(await county("interest_subsidy", "2025-01")).toEqual([{ value: null, numerator: null, denominator: null }]);
   expect(await county("loan_balance", "2025-02")).toEqual([{ value: 5000, numerator: 5000, denominator: null }]);
   // the half-year reads stocks from its last roster month (2025-01) and balances from its last ledger (2025-02)
   expect(await county("hh_lifted", "2025-H1")).toEqual([{ value: 1, numerator: 1, denominator: null }]);

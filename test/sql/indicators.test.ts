@@ -407,6 +407,67 @@ const FLOW: Record<string, Record<string, Codes>> = {
   "2025": FLOW_2025_H1,
 };
 
+// Loan indicators (DOMAIN.md §7) on the base ledgers (extracts/loans.csv): L001 NS 甲村 H02 micro 50,000 issued
+// 2024-04-01 (2024-06 only: balance 40,000, 贴息 100); L002 NS 甲村 H01 micro 50,000 issued 2025-01-10 (2025-05
+// 32,000, 2025-06 30,000, 贴息 120 each); L005 NH 企业 产业 100,000 issued 2025-02-01, no area (county only; 2025-05
+// and 2025-06); L003 NH 丙村 by 户编号 H06 个人精准 20,000 issued 2025-06-03; L004 NS 丙村 by ID only (H07) micro
+// 10,000 issued 2025-06-05. Ledger months 2024-06, 2025-05, 2025-06: only 2025-06 has a ledger 12 months before.
+// Coverage denominators (脱贫户 or monitored, end snapshot): 2024-06 county 9 / 一镇 7 / 甲村 6; 2025-05 10 / 7 / 6
+// (H07 monitored joins); 2025-06 11 / 8 / 6 (H04, H08 join, H09 left).
+const LOAN_STOCK: Record<string, Record<string, Codes>> = {
+  "2024-06": {
+    [COUNTY]: { loan_balance_yoy: [40000, null, null], loan_coverage: rate(1, 9), npl_ratio: rate(0, 40000), overdue_ratio: rate(0, 40000) },
+    [TOWN]: { loan_balance_yoy: [40000, null, null], loan_coverage: rate(1, 7), npl_ratio: rate(0, 40000), overdue_ratio: rate(0, 40000) },
+    [VILLAGE]: { loan_balance_yoy: [40000, null, null], loan_coverage: rate(1, 6), npl_ratio: rate(0, 40000), overdue_ratio: rate(0, 40000) },
+  },
+  "2025-05": {
+    // L001 is gone (repaid): H02 no longer counts; H01 borrows on L002
+    [COUNTY]: { loan_balance_yoy: [132000, null, null], loan_coverage: rate(1, 10), npl_ratio: rate(0, 132000), overdue_ratio: rate(0, 132000) },
+    [TOWN]: { loan_balance_yoy: [32000, null, null], loan_coverage: rate(1, 7), npl_ratio: rate(0, 32000), overdue_ratio: rate(0, 32000) },
+    [VILLAGE]: { loan_balance_yoy: [32000, null, null], loan_coverage: rate(1, 6), npl_ratio: rate(0, 32000), overdue_ratio: rate(0, 32000) },
+  },
+  "2025-06": {
+    // yoy against 2024-06; coverage H01 (L002), H06 (L003 by 户编号), H07 (L004 by 证件号码 only)
+    [COUNTY]: { loan_balance_yoy: [160000, 40000, 3], loan_coverage: rate(3, 11), npl_ratio: rate(0, 160000), overdue_ratio: rate(0, 160000) },
+    [TOWN]: { loan_balance_yoy: [30000, 40000, -0.25], loan_coverage: rate(1, 8), npl_ratio: rate(0, 30000), overdue_ratio: rate(0, 30000) },
+    [VILLAGE]: { loan_balance_yoy: [30000, 40000, -0.25], loan_coverage: rate(1, 6), npl_ratio: rate(0, 30000), overdue_ratio: rate(0, 30000) },
+  },
+};
+const noLoansIssued: Codes = { loan_issued: count(0), loan_issued_count: count(0), loan_avg: rate(0, 0) };
+const LOAN_FLOW_2024_H1: Record<string, Codes> = {
+  // L001 (2024-04-01) only; 贴息 of the 2024-06 ledger
+  [COUNTY]: { loan_issued: count(50000), loan_issued_count: count(1), loan_avg: rate(50000, 1), interest_subsidy: count(100) },
+  [TOWN]: { loan_issued: count(50000), loan_issued_count: count(1), loan_avg: rate(50000, 1), interest_subsidy: count(100) },
+  [VILLAGE]: { loan_issued: count(50000), loan_issued_count: count(1), loan_avg: rate(50000, 1), interest_subsidy: count(100) },
+};
+const LOAN_FLOW_2025_H1: Record<string, Codes> = {
+  // L002 50,000 + L005 100,000 + L003 20,000 + L004 10,000; personal: L002, L003, L004 by H01, H06, H07
+  [COUNTY]: { loan_issued: count(180000), loan_issued_count: count(4), loan_avg: rate(80000, 3), interest_subsidy: count(240) },
+  [TOWN]: { loan_issued: count(50000), loan_issued_count: count(1), loan_avg: rate(50000, 1), interest_subsidy: count(240) },
+  [VILLAGE]: { loan_issued: count(50000), loan_issued_count: count(1), loan_avg: rate(50000, 1), interest_subsidy: count(240) },
+};
+const LOAN_FLOW: Record<string, Record<string, Codes>> = {
+  "2024-06": {
+    [COUNTY]: { ...noLoansIssued, interest_subsidy: count(100) },
+    [TOWN]: { ...noLoansIssued, interest_subsidy: count(100) },
+    [VILLAGE]: { ...noLoansIssued, interest_subsidy: count(100) },
+  },
+  "2024-H1": LOAN_FLOW_2024_H1,
+  "2024": LOAN_FLOW_2024_H1,
+  "2025-05": {
+    [COUNTY]: { ...noLoansIssued, interest_subsidy: count(120) },
+    [TOWN]: { ...noLoansIssued, interest_subsidy: count(120) },
+    [VILLAGE]: { ...noLoansIssued, interest_subsidy: count(120) },
+  },
+  "2025-06": {
+    [COUNTY]: { loan_issued: count(30000), loan_issued_count: count(2), loan_avg: rate(30000, 2), interest_subsidy: count(120) },
+    [TOWN]: { ...noLoansIssued, interest_subsidy: count(120) },
+    [VILLAGE]: { ...noLoansIssued, interest_subsidy: count(120) },
+  },
+  "2025-H1": LOAN_FLOW_2025_H1,
+  "2025": LOAN_FLOW_2025_H1,
+};
+
 const END_MONTH: Record<string, string> = {
   "2024-06": "2024-06", "2024-H1": "2024-06", "2024": "2024-06",
   "2025-05": "2025-05",
@@ -453,7 +514,7 @@ describe("indicators mart on the hand-worked roster", () => {
   for (const period of Object.keys(END_MONTH)) {
     for (const area of [COUNTY, TOWN, VILLAGE]) {
       it(`${period} ${area}: every stock and flow code`, () => {
-        const expected = { ...STOCK[END_MONTH[period]!]![area]!, ...FLOW[period]![area]! };
+        const expected = { ...STOCK[END_MONTH[period]!]![area]!, ...LOAN_STOCK[END_MONTH[period]!]![area]!, ...FLOW[period]![area]!, ...LOAN_FLOW[period]![area]! };
         // the expectations cover every code of the catalog, so a new code without a hand-worked value fails here
         expect(Object.keys(expected).sort()).toEqual(COVERED.map((c) => c.code).sort());
         for (const [code, want] of Object.entries(expected)) expectRow(code, period, area, want);

@@ -1,49 +1,183 @@
--- ind_loans — grain: loan indicator code × period × area (county, town, village); empty for periods without ledgers.
--- loan_balance: balances of the period's last ledger month. A village sums the loans attributed to it, a
--- town the loans attributed to it or to one of its villages; the county sums every loan of the county,
--- including those that map to no village or town.
+-- ind_loans — grain: loan indicator code × period × area (county, town, village), every period of int_periods.
+-- DOMAIN.md §7. A loan counts for its village (when it has one), its town and its county (int_loan_months:
+-- record's 区划代码, else the matched household); the county total includes loans with no village or town.
+-- Stocks (loan_balance, npl_ratio, overdue_ratio, loan_coverage and the current side of loan_balance_yoy) read
+-- the period's last ledger month (int_periods.loan_end_month); a period with no ledger month has empty stocks,
+-- never zeros. Flows: loan_issued / loan_issued_count / loan_avg count each loan (金融机构 + 贷款编号) once, in
+-- the period containing its 发放日期, with the area and amount of its latest ledger row (int_loans), so months
+-- add up to half-years and years; interest_subsidy sums 贴息金额 over the period's monthly ledgers (empty when
+-- the period has none). loan_coverage counts households of the end snapshot (脱贫户 or 是否监测对象=是) in their
+-- snapshot village, with a balance > 0 on a product_class 脱贫人口小额信贷 or 个人精准扶贫贷款 loan in the period's
+-- last ledger month matched by 户编号 else 证件号码. loan_avg divides personal loans' 合同金额 by distinct
+-- borrowers (int_loans.borrower_key). A zero denominator gives an empty value.
 -- key: code, period, area_code
 create or replace table ind_loans as
-with end_ledgers as (
+with ledger_months as (
+  select distinct ledger_month from int_loan_months
+),
+period_flags as (
+  select
+    p.period,
+    p.loan_end_month is not null as has_ledger,
+    p.loan_end_month is not null and p.end_month is not null as has_both,
+    exists (select 1 from ledger_months m where m.ledger_month = month_add(p.loan_end_month, -12)) as has_prior_ledger,
+    exists (select 1 from ledger_months m where m.ledger_month between p.first_month and p.last_month) as has_month_ledger
+  from int_periods p
+),
+grid as (
+  select f.*, a.area_code, a.area_level
+  from period_flags f
+  cross join int_areas a
+),
+-- every fact row is spread to its village (if any), town (if any) and county
+end_rows as (
   select p.period, l.*
   from int_periods p
   join int_loan_months l on l.ledger_month = p.loan_end_month
 ),
-below_county as (
-  select period, village_code as area_code, 'village' as area_level, sum(balance) as balance
-  from end_ledgers
-  where village_code is not null
-  group by all
-  union all
-  select period, town_code, 'town', sum(balance)
-  from end_ledgers
-  where town_code is not null
-  group by all
-),
-county as (
-  select period, county_code as area_code, 'county' as area_level, sum(balance) as balance
-  from end_ledgers
-  where county_code is not null
-  group by all
-),
-grid as (
-  -- every period: one without any ledger month has an empty balance, not 0
-  select p.period, p.loan_end_month, a.area_code, a.area_level
+prior_rows as (
+  select p.period, l.*
   from int_periods p
-  cross join int_areas a
+  join int_loan_months l on l.ledger_month = month_add(p.loan_end_month, -12)
 ),
-balances as (
-  select * from below_county
+issued as (
+  select p.period, l.*
+  from int_periods p
+  join int_loans l on l.issue_date between p.first_day and p.last_day
+),
+subsidy_rows as (
+  select p.period, l.*
+  from int_periods p
+  join int_loan_months l on l.ledger_month between p.first_month and p.last_month
+),
+stock_facts as (
+  select
+    period, village_code, town_code, county_code,
+    balance,
+    case when grade in ('次级', '可疑', '损失') then balance else 0 end as npl_balance,
+    overdue_principal
+  from end_rows
+),
+spread_stock as (
+  select period, village_code as area_code, 'village' as area_level, * exclude (period, village_code, town_code, county_code) from stock_facts where village_code is not null
+  union all by name
+  select period, town_code as area_code, 'town' as area_level, * exclude (period, village_code, town_code, county_code) from stock_facts where town_code is not null
+  union all by name
+  select period, county_code as area_code, 'county' as area_level, * exclude (period, village_code, town_code, county_code) from stock_facts where county_code is not null
+),
+stocks as (
+  select period, area_code, area_level, sum(balance) as balance, sum(npl_balance) as npl_balance, sum(overdue_principal) as overdue
+  from spread_stock
+  group by all
+),
+spread_prior as (
+  select period, village_code as area_code, 'village' as area_level, balance from prior_rows where village_code is not null
   union all
-  select * from county
+  select period, town_code, 'town', balance from prior_rows where town_code is not null
+  union all
+  select period, county_code, 'county', balance from prior_rows where county_code is not null
+),
+prior as (
+  select period, area_code, area_level, sum(balance) as balance from spread_prior group by all
+),
+issued_facts as (
+  select period, village_code, town_code, county_code, contract_amount, borrower_type = '个人' as personal, borrower_key from issued
+),
+spread_issued as (
+  select period, village_code as area_code, 'village' as area_level, contract_amount, personal, borrower_key from issued_facts where village_code is not null
+  union all
+  select period, town_code, 'town', contract_amount, personal, borrower_key from issued_facts where town_code is not null
+  union all
+  select period, county_code, 'county', contract_amount, personal, borrower_key from issued_facts where county_code is not null
+),
+flows as (
+  select
+    period, area_code, area_level,
+    sum(contract_amount) as issued_amount,
+    count(*) as issued_count,
+    sum(contract_amount) filter (where personal) as personal_amount,
+    count(distinct borrower_key) filter (where personal) as personal_borrowers
+  from spread_issued
+  group by all
+),
+spread_subsidy as (
+  select period, village_code as area_code, 'village' as area_level, interest_subsidy from subsidy_rows where village_code is not null
+  union all
+  select period, town_code, 'town', interest_subsidy from subsidy_rows where town_code is not null
+  union all
+  select period, county_code, 'county', interest_subsidy from subsidy_rows where county_code is not null
+),
+subsidies as (
+  select period, area_code, area_level, sum(interest_subsidy) as subsidy from spread_subsidy group by all
+),
+borrowing_households as (
+  select distinct e.period, e.roster_household_id as household_id
+  from end_rows e
+  where e.roster_household_id is not null
+    and e.balance > 0
+    and e.product_class in ('脱贫人口小额信贷', '个人精准扶贫贷款')
+),
+eligible as (
+  select p.period, h.household_id, h.village_code, b.household_id is not null as has_loan
+  from int_periods p
+  join int_household_snapshots h on h.snapshot_month = p.end_month
+  left join borrowing_households b on b.period = p.period and b.household_id = h.household_id
+  where p.loan_end_month is not null and (h.is_lifted or h.is_monitored)
+),
+coverage as (
+  select e.period, r.area_code, r.area_level, count(*) filter (where e.has_loan) as covered, count(*) as households
+  from eligible e
+  join int_area_rollup r on r.village_code = e.village_code
+  group by all
+),
+joined as (
+  select
+    g.period, g.area_code, g.area_level, g.has_ledger, g.has_both, g.has_prior_ledger, g.has_month_ledger,
+    s.balance, s.npl_balance, s.overdue, pr.balance as prior_balance,
+    f.issued_amount, f.issued_count, f.personal_amount, f.personal_borrowers,
+    sb.subsidy,
+    c.covered, c.households
+  from grid g
+  left join stocks s on s.period = g.period and s.area_code = g.area_code and s.area_level = g.area_level
+  left join prior pr on pr.period = g.period and pr.area_code = g.area_code and pr.area_level = g.area_level
+  left join flows f on f.period = g.period and f.area_code = g.area_code and f.area_level = g.area_level
+  left join subsidies sb on sb.period = g.period and sb.area_code = g.area_code and sb.area_level = g.area_level
+  left join coverage c on c.period = g.period and c.area_code = g.area_code and c.area_level = g.area_level
+),
+measures as (
+  select
+    period, area_code, area_level, has_ledger, has_both, has_prior_ledger, has_month_ledger,
+    case when has_ledger then coalesce(balance, 0) end as balance,
+    case when has_ledger then coalesce(npl_balance, 0) end as npl_balance,
+    case when has_ledger then coalesce(overdue, 0) end as overdue,
+    case when has_ledger and has_prior_ledger then coalesce(prior_balance, 0) end as prior_balance,
+    coalesce(issued_amount, 0) as issued_amount,
+    coalesce(issued_count, 0) as issued_count,
+    coalesce(personal_amount, 0) as personal_amount,
+    coalesce(personal_borrowers, 0) as personal_borrowers,
+    case when has_month_ledger then coalesce(subsidy, 0) end as subsidy,
+    case when has_both then coalesce(covered, 0) end as covered,
+    case when has_both then coalesce(households, 0) end as households
+  from joined
+),
+long as (
+  select 'loan_balance' as code, period, area_code, area_level, balance as numerator, null::double as denominator, balance as value from measures
+  union all
+  select 'loan_issued', period, area_code, area_level, issued_amount, null, issued_amount from measures
+  union all
+  select 'loan_issued_count', period, area_code, area_level, issued_count, null, issued_count from measures
+  union all
+  select 'loan_balance_yoy', period, area_code, area_level, balance, prior_balance, balance / nullif(prior_balance, 0) - 1 from measures
+  union all
+  select 'loan_coverage', period, area_code, area_level, covered, households, covered / nullif(households, 0) from measures
+  union all
+  select 'loan_avg', period, area_code, area_level, personal_amount, personal_borrowers, personal_amount / nullif(personal_borrowers, 0) from measures
+  union all
+  select 'npl_ratio', period, area_code, area_level, npl_balance, balance, npl_balance / nullif(balance, 0) from measures
+  union all
+  select 'overdue_ratio', period, area_code, area_level, overdue, balance, overdue / nullif(balance, 0) from measures
+  union all
+  select 'interest_subsidy', period, area_code, area_level, subsidy, null, subsidy from measures
 )
-select
-  'loan_balance' as code,
-  g.period,
-  g.area_code,
-  g.area_level,
-  case when g.loan_end_month is not null then coalesce(b.balance, 0) end as value,
-  case when g.loan_end_month is not null then coalesce(b.balance, 0) end as numerator,
-  null::double as denominator
-from grid g
-left join balances b on b.period = g.period and b.area_code = g.area_code and b.area_level = g.area_level;
+select code, period, area_code, area_level, value::double as value, numerator::double as numerator, denominator::double as denominator
+from long;
