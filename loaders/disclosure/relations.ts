@@ -26,7 +26,7 @@ export interface CodeFields {
 
 /** Quantities counted over a period (events), as opposed to end-snapshot stocks. */
 export const FLOW_QUANTITIES: ReadonlySet<string> = new Set([
-  "identified", "returned", "returned_pop", "newly_poor", "identified_timely", "identified_both_dates",
+  "identified", "returned", "returned_pop", "newly_poor", "identified_timely", "identified_both_dates", "loans_issued",
 ]);
 
 /** Quantities published elsewhere as reference data (never suppressed: 农村户数 of the village table). */
@@ -73,8 +73,19 @@ export const CODE_FIELDS: Readonly<Record<string, CodeFields>> = {
   ins_settle_days_median: { denominator: "claims_settled@flow" },
   ins_density: {},
   ins_depth: {},
-  // An amount, not a count of households (DOMAIN §9 suppresses counts and rates on counts).
+  // Amounts, not counts of households (DOMAIN §9 suppresses counts and rates on counts).
   loan_balance: {},
+  loan_issued: {},
+  loan_balance_yoy: {},
+  npl_ratio: {},
+  overdue_ratio: {},
+  interest_subsidy: {},
+  // a loan is a household's: a village's few loans are as telling as its few households
+  loan_issued_count: { value: "loans_issued" },
+  // the eligible households (脱贫户 or monitored, end snapshot) are the ones ins_coverage_antipoverty counts
+  loan_coverage: { numerator: "loan_covered", denominator: "lifted_or_monitored" },
+  // distinct borrowers of the period: a borrower of two months is one borrower of the half-year, so not a flow
+  loan_avg: { denominator: "loan_borrowers@period" },
 };
 
 /** Counts that add up inside one village and period: total = sum of parts. */

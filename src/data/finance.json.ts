@@ -1,6 +1,6 @@
 // 金融帮扶总览 page data: per-bank figures (loan_banks), the breakdown by bank × product class × borrower type
 // (loan_breakdown), coverage by household group and town (loan_coverage_groups), industry loans by town and the
-// policy rules' counts. County and town loan indicators come from indicators-county/-towns.json. No
+// policy rules' counts. County and town loan indicators are in indicators-county/-towns.json. No
 // household-level row leaves here.
 import { bankSlug } from "./bank-list.ts";
 import { runLoader } from "./warehouse.ts";
