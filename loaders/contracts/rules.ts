@@ -26,6 +26,8 @@ export const RULE_TITLES = {
   end_before_start: "终止日期早于起保日期",
   code_hierarchy: "村、乡镇、县代码不相属",
   duplicate_key: "重复记录",
+  match_key_missing: "没有可比对的证件号码或户编号",
+  self_paid_missing: "缺少个人自付金额",
 } as const;
 
 export type RuleCode = keyof typeof RULE_TITLES;

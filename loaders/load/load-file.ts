@@ -69,7 +69,7 @@ export async function loadFile(path: string, rel: string, checksum: string, stat
     const periods = new Set<string>();
     let lastPeriod: unknown = null;
     const rejections: Rejection[] = [];
-    const keyHeaders = contract.key.map((k) => located.match.columns.find((c) => c.field.key === k)?.header ?? contract.fields.find((x) => x.key === k)!.header);
+    const keyHeaders = keyFields.map((k) => located.match.columns.find((c) => c.field.key === k)?.header ?? contract.fields.find((x) => x.key === k)!.header);
     let read = 0;
     let rejected = 0;
     for await (const batch of located.rows) {
@@ -81,7 +81,7 @@ export async function loadFile(path: string, rel: string, checksum: string, stat
           lastPeriod = row.period;
           periods.add(row.period);
         }
-        if (defects.length === 0) {
+        if (defects.length === 0 && keyFields.length > 0) {
           let key = "";
           for (let k = 0; k < keyFields.length; k++) key += `${row[keyFields[k]]}\u0001`;
           if (known.has(key)) {
