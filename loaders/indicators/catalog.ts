@@ -6,7 +6,7 @@ export type IndicatorUnit = "households" | "persons" | "ratio" | "yuan";
 /** stock: read from the period's end snapshot; flow: events that happened inside the period. */
 export type IndicatorKind = "stock" | "flow";
 /** One SQL model per family (`loaders/sql/intermediate/6x_ind_<family>.sql`). */
-export type IndicatorFamily = "monitoring" | "income" | "loans";
+export type IndicatorFamily = "monitoring" | "income" | "loans" | "department";
 
 export interface Indicator {
   code: string;
@@ -152,6 +152,24 @@ export const CATALOG: readonly Indicator[] = [
     formula_zh: "期内最后一个有台账的月份各金融机构台账贷款余额之和（元，页面以万元显示）；按记录的区划代码归属（12位归村，9位只归乡镇），否则按户编号、再按证件号码匹配农户所在村；无法归村或乡镇的只计入县级",
     unit: "yuan", higher_is_better: null, kind: "stock",
     source_fields: ["数据期", "贷款余额", "区划代码", "户编号", "证件号码"], family: "loans",
+  },
+  {
+    code: "lead_count", name_zh: "比对预警线索数", name_en: "Department-data leads raised",
+    formula_zh: "线索日期落在本期内的比对预警线索数（部门数据按户主证件号码、再按户编号与户信息比对，按预警规则产生；地区为线索日期时该户所在的村）",
+    unit: "households", higher_is_better: null, kind: "flow",
+    source_fields: ["证件号码", "户编号", "就诊日期", "起始日期", "鉴定日期", "日期", "发证日期", "灾害日期"], family: "department",
+  },
+  {
+    code: "lead_checked_timely_rate", name_zh: "线索按时核查率", name_en: "Leads checked within the deadline",
+    formula_zh: "核查期限（线索日期后入户核查时限个工作日）落在本期内且已到期的线索中，在期限内有核查记录（核查反馈的核查日期，或户信息中的识别监测日期）的线索数 ÷ 这些到期线索数",
+    unit: "ratio", higher_is_better: true, target: 1, kind: "flow",
+    source_fields: ["线索编号", "核查日期", "识别监测日期"], family: "department",
+  },
+  {
+    code: "lead_identified_rate", name_zh: "线索纳入监测率", name_en: "Closed leads that led to identification",
+    formula_zh: "本期内办结的线索中纳入监测的线索数 ÷ 本期内办结的线索数；办结 = 其后的户信息快照中该户是否监测对象=是且识别监测日期不早于线索日期（纳入监测，以识别监测日期为办结日），或核查反馈的核查结论为“不符合”（以核查日期为办结日）",
+    unit: "ratio", higher_is_better: null, kind: "flow",
+    source_fields: ["是否监测对象", "识别监测日期", "核查结论", "核查日期"], family: "department",
   },
 ];
 

@@ -3,6 +3,7 @@ import { dirname } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { loadInputFolder, type LoadSummary } from "../load/load-input-folder.ts";
 import { readSettings, writeSettingsTables } from "../config/settings.ts";
+import { readLeadSettings, writeLeadTables } from "../config/lead-rules.ts";
 import { writeCatalogTable } from "../indicators/write-catalog-table.ts";
 import { DEFAULT_CONFIG_DIR, DEFAULT_DB, DEFAULT_MODELS_DIR, DEFAULT_REPORTS_DIR } from "../paths.ts";
 import { runSqlModels } from "./run-sql-models.ts";
@@ -45,6 +46,7 @@ export class RefusedFilesError extends Error {
 export async function buildWarehouse(options: BuildWarehouseOptions): Promise<BuildResult> {
   // Settings first: a bad settings file is refused before any loading work, and the loader needs the tolerance.
   const settings = readSettings(options.configDir ?? DEFAULT_CONFIG_DIR);
+  const leadSettings = readLeadSettings(options.configDir ?? DEFAULT_CONFIG_DIR);
   const dbPath = options.dbPath ?? DEFAULT_DB;
   const tmpPath = `${dbPath}.tmp`;
   mkdirSync(dirname(dbPath), { recursive: true });
@@ -60,6 +62,7 @@ export async function buildWarehouse(options: BuildWarehouseOptions): Promise<Bu
       });
       if (load.refused.length > 0 && !options.allowPartial) throw new RefusedFilesError(load);
       await writeSettingsTables(conn, settings);
+      await writeLeadTables(conn, leadSettings);
       await writeCatalogTable(conn);
       const models = await runSqlModels(conn, options.modelsDir ?? DEFAULT_MODELS_DIR);
       await conn.run("checkpoint");

@@ -5,12 +5,14 @@ import { describe, expect, it } from "vitest";
 import { CATALOG, indicatorByCode } from "../../loaders/indicators/catalog.ts";
 import { writeCatalogTable } from "../../loaders/indicators/write-catalog-table.ts";
 
-// The monitoring codes of DOMAIN.md §7 that issue "Monitoring indicators" requires, plus loan_balance.
+// The monitoring codes of DOMAIN.md §7 that issue "Monitoring indicators" requires, plus loan_balance and the
+// department-comparison codes of DOMAIN.md §10.
 const REQUIRED = [
   "hh_lifted", "pop_lifted", "mon_active", "mon_active_pop", "mon_identified", "mon_share_pop", "risk_elim_rate",
   "return_rate", "return_rate_pop", "new_poverty_rate", "below_line_share", "assist_coverage", "guarantee_rate",
   "housing_ok_rate", "edu_ok_rate", "med_ok_rate", "water_ok_rate", "income_pc_median", "income_growth",
   "timely_identification_rate", "timely_assist_rate", "loan_balance",
+  "lead_count", "lead_checked_timely_rate", "lead_identified_rate",
 ];
 
 describe("indicator catalog", () => {
