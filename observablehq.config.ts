@@ -30,6 +30,7 @@ export default {
       pages: [
         { name: "监测帮扶", path: "/monitoring" },
         { name: "三保障和收入", path: "/guarantees" },
+        { name: "比对预警", path: "/leads" },
       ],
     },
     { name: "乡镇", collapsible: true, open: false, pages: towns.map((town) => ({ name: town.name, path: `/town/${town.code}` })) },

@@ -161,9 +161,9 @@ export const CATALOG: readonly Indicator[] = [
   },
   {
     code: "lead_checked_timely_rate", name_zh: "线索按时核查率", name_en: "Leads checked within the deadline",
-    formula_zh: "核查期限（线索日期后入户核查时限个工作日）落在本期内且已到期的线索中，在期限内有核查记录（核查反馈的核查日期，或户信息中的识别监测日期）的线索数 ÷ 这些到期线索数",
+    formula_zh: "核查期限（线索日期后入户核查时限个工作日）落在本期内且已到期的线索中，在期限内有核查记录（核查反馈的核查日期，或该户纳入监测时户信息中不早于线索日期的风险发现日期、识别监测日期）的线索数 ÷ 这些到期线索数",
     unit: "ratio", higher_is_better: true, target: 1, kind: "flow",
-    source_fields: ["线索编号", "核查日期", "识别监测日期"], family: "department",
+    source_fields: ["线索编号", "核查日期", "风险发现日期", "识别监测日期"], family: "department",
   },
   {
     code: "lead_identified_rate", name_zh: "线索纳入监测率", name_en: "Closed leads that led to identification",

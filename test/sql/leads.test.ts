@@ -72,8 +72,8 @@ describe("the closed loop", () => {
       from leads order by lead_date, lead_id`);
     const byLead = Object.fromEntries(rows.map((r) => [r.lead_id, [r.d, r.c, r.x, r.status, r.t]]));
     expect(byLead).toEqual({
-      // 03-05 (Wed) + 5 → 03-12; identified 04-20 (late)
-      [LEADS.L6]: ["2025-03-12", "2025-04-20", "2025-04-20", "已纳入监测", false],
+      // 03-05 (Wed) + 5 → 03-12; risk found (checked) 03-10, identified 04-20
+      [LEADS.L6]: ["2025-03-12", "2025-03-10", "2025-04-20", "已纳入监测", true],
       // 03-14 (Fri) + 5 → 03-21; nothing recorded by 05-31: overdue
       [LEADS.L7]: ["2025-03-21", null, null, "逾期未核查", false],
       // feedback 纳入监测 on 03-18, the roster does not show it yet: checked, not closed
@@ -133,12 +133,12 @@ describe("department indicators", () => {
   });
 
   it("lead_checked_timely_rate: of the leads due in the period, those checked by the deadline", async () => {
-    // 2025-03 deadlines: L1 ✓, L6 ✗, L7 ✗, L8 ✓
-    expect(await ind("indicators", "lead_checked_timely_rate", "2025-03", COUNTY)).toEqual([2, 4, 0.5]);
-    expect(await ind("indicators", "lead_checked_timely_rate", "2025-03", TOWN2)).toEqual([0, 1, 0]);
+    // 2025-03 deadlines: L1 ✓, L6 ✓ (risk found 03-10), L7 ✗, L8 ✓
+    expect(await ind("indicators", "lead_checked_timely_rate", "2025-03", COUNTY)).toEqual([3, 4, 0.75]);
+    expect(await ind("indicators", "lead_checked_timely_rate", "2025-03", TOWN2)).toEqual([1, 1, 1]);
     expect(await ind("indicators", "lead_checked_timely_rate", "2025-05", BING)).toEqual([0, 0, null]);
-    // H1: 7 due (L5 not yet), checked in time L1 L2 L4 L8
-    expect(await ind("indicators", "lead_checked_timely_rate", "2025-H1", COUNTY)).toEqual([4, 7, 4 / 7]);
+    // H1: 7 due (L5 not yet), checked in time L1 L2 L4 L6 L8
+    expect(await ind("indicators", "lead_checked_timely_rate", "2025-H1", COUNTY)).toEqual([5, 7, 5 / 7]);
     expect(await ind("indicators", "lead_checked_timely_rate", "2025-H1", TOWN1)).toEqual([3, 4, 0.75]);
   });
 

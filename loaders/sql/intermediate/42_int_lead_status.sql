@@ -6,7 +6,8 @@
 --   after the lead date — the lead's date is then its discovery date (discovery_workdays counts the working
 --   days from the lead to the county's approval).
 -- feedback: the town's 核查反馈 rows for the lead (blank rows ignored); the latest check speaks for it.
--- checked_date: the earlier of the feedback's 核查日期 and the identification date (approval implies a check).
+-- checked_date: the earliest of the feedback's 核查日期, the identified household's 风险发现日期 (when on or after
+--   the lead date: the town found the risk, i.e. checked) and its 识别监测日期 (approval implies a check).
 -- closed: identified (closed on 识别监测日期) or feedback 不符合 (closed on 核查日期); 纳入监测 in the feedback
 --   before the roster shows it, and 其他, count as checked but not closed.
 -- as_of_date: the last day of the latest snapshot month, or the latest feedback date when later: a lead not
@@ -32,7 +33,11 @@ deadlines as (
   left join int_workdays t on t.is_workday and t.workday_seq = d.workday_seq + s.n
 ),
 identified as (
-  select l.lead_id, min(h.identified_date) as identified_date
+  select
+    l.lead_id,
+    min(h.identified_date) as identified_date,
+    -- the town's own record of finding the risk, when it is on or after the lead date
+    min(h.risk_found_date) filter (where h.risk_found_date >= l.lead_date) as found_date
   from int_leads l
   join int_household_snapshots h
     on h.household_id = l.household_id
@@ -52,6 +57,7 @@ joined as (
     l.*,
     d.deadline,
     i.identified_date,
+    i.found_date,
     f.check_date as feedback_date,
     f.conclusion as feedback_conclusion,
     f.note as feedback_note,
@@ -65,7 +71,7 @@ joined as (
 derived as (
   select
     *,
-    least(feedback_date, identified_date) as checked_date,
+    least(feedback_date, found_date, identified_date) as checked_date,
     case
       when identified_date is not null then identified_date
       when feedback_conclusion = '不符合' then feedback_date
