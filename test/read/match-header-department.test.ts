@@ -3,6 +3,9 @@
 import { describe, expect, it } from "vitest";
 import { CONTRACTS } from "../../loaders/contracts/index.ts";
 import { identifyHeaderRow } from "../../loaders/read/match-header.ts";
+import { leadFeedback } from "../../loaders/contracts/department.ts";
+import { LEAD_LIST_COLUMNS } from "../../src/components/lead-list.ts";
+import { exportLabel } from "../../src/components/table-model.ts";
 
 describe("identifyHeaderRow with the department extracts", () => {
   it("recognises every extract from its full canonical header row", () => {
@@ -36,5 +39,12 @@ describe("identifyHeaderRow with the department extracts", () => {
     expect(identifyHeaderRow(["赔案号", "保单号", "险种", "证件号码", "户编号", "区划代码", "报案日期", "赔付金额"])?.contract.extract).toBe("claims");
     expect(identifyHeaderRow(["数据期", "户编号", "户主姓名", "证件号码", "区划代码", "家庭人口数", "户类型", "是否监测对象", "人均纯收入"])?.contract.extract).toBe("households");
     expect(identifyHeaderRow(["保单号", "险种", "证件号码", "保费", "起保日期", "终止日期"])?.contract.extract).toBe("policies");
+  });
+  it("reads the page's downloaded lead list back as 核查反馈, every column a field of the contract", () => {
+    const labels = LEAD_LIST_COLUMNS.map(exportLabel);
+    const match = identifyHeaderRow(labels);
+    expect(match?.contract.extract).toBe("lead_feedback");
+    expect(match?.columns.map((c) => c.header)).toEqual(labels);
+    expect(labels).toEqual(leadFeedback.fields.map((f) => f.header).sort((a, b) => labels.indexOf(a) - labels.indexOf(b)));
   });
 });
