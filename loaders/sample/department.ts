@@ -4,7 +4,8 @@
 // identification in the roster; a shock the roster never picks up leaves a lead that is never identified.
 // Some records are noise: small clinic bills of healthy households, and a few large one-off bills (false
 // leads). A fifth of the bills are in a family member's name (an ID the roster does not hold: it matches no
-// household until a members extract exists). The towns send back 核查反馈 for most of the false leads.
+// household until a members extract exists). The towns send back 核查反馈 for most of the false leads
+// (one-off bills, and shocks the roster never picks up); the rest stay open.
 // Deterministic per seed: each household has its own streams.
 import { createHash } from "node:crypto";
 import { addWorkingDays, monthEnd, monthStart, isoDay, monthYear, type Day } from "./dates.ts";
@@ -31,6 +32,13 @@ export function leadId(prefix: string, department: string, rule: string, househo
 }
 
 const DISASTER_TYPES = ["洪涝", "风雹", "干旱", "地质灾害"];
+// The two rules the sample's records raise, as data/config/lead-rules.json's defaults set them.
+const RULES = {
+  medical: { prefix: "YB", department: "医保", rule: "medical_self_paid", name: "医疗自付费用高" },
+  disaster: { prefix: "YJ", department: "应急", rule: "disaster_loss", name: "灾害损失大" },
+} as const;
+const MEDICAL = RULES.medical;
+const DISASTER = RULES.disaster;
 
 function bill(day: Day, total: number, reimbursedShare: number, id: string, name: string): Row {
   const totalCost = Math.round(total);
@@ -54,6 +62,28 @@ export function buildDepartmentRecords(seed: number, households: Household[], wi
       member ??= { id: citizenId(rng, COUNTY.code, monthYear(window.first) - rng.int(5, 80), rng.chance(0.5), taken), name: personName(rng, rng.chance(0.5)) };
       return member;
     };
+    // the town's downloaded lead list, sent back with the three feedback columns filled in; mostly within the
+    // 5 working days of the check deadline
+    const townCheck = (day: Day, rule: (typeof RULES)[keyof typeof RULES], conclusion: string, note: string) => {
+      const checked = addWorkingDays(day, rng.chance(0.8) ? rng.int(1, 5) : rng.int(6, 15));
+      if (checked > last) return;
+      feedback.push({
+        线索编号: leadId(rule.prefix, rule.department, rule.rule, hh.id, day), 部门: rule.department, 预警规则: rule.name,
+        线索日期: isoDay(day), 核查期限: isoDay(addWorkingDays(day, 5)), 乡镇: hh.village.town.name, 村: hh.village.name,
+        户编号: hh.id, "户主(脱敏)": maskName(hh.headName), "证件号码(脱敏)": maskId(hh.idNumber), 状态: "待核查",
+        核查日期: isoDay(checked), 核查结论: conclusion, 说明: note,
+      });
+    };
+    // a shock the roster never turns into monitoring, for a household not monitored at the time: the town
+    // checks most of these leads and records why the household does not qualify (or 其他); the rest stay open
+    const unmonitored = (day: Day) =>
+      !hh.episodes.some((e) => e.trigger === day || (e.identified <= day && (e.eliminated === null || e.eliminated > day)));
+    const checkFalseLead = (day: Day, rule: (typeof RULES)[keyof typeof RULES], note: string) => {
+      if (!unmonitored(day)) return;
+      const draw = rng.next();
+      if (draw < 0.6) townCheck(day, rule, "不符合", note);
+      else if (draw < 0.75) townCheck(day, rule, "其他", "已落实临时救助，继续观察");
+    };
     for (const shock of hh.shocks) {
       if (shock.day < first || shock.day > last) continue;
       if (shock.kind === "illness") {
@@ -61,15 +91,19 @@ export function buildDepartmentRecords(seed: number, households: Household[], wi
         const person = patient();
         const total = 3000 + 60_000 * shock.severity * rng.uniform(0.6, 1.4);
         const share = rng.uniform(0.55, 0.75);
-        medical.push(bill(shock.day, total * 0.75, share, person.id, person.name));
+        const stay = bill(shock.day, total * 0.75, share, person.id, person.name);
+        medical.push(stay);
+        // the stay alone is above the default line (10,000): a lead on the shock's day for the head
+        if (person.id === hh.idNumber && (stay["个人自付"] as number) > 10_000) checkFalseLead(shock.day, MEDICAL, "大病保险和医疗救助报销后家庭收入仍高于监测线");
         const visits = rng.int(1, 4);
         for (let v = 0; v < visits; v++) {
           const day = shock.day + rng.int(10, 120);
           if (day <= last) medical.push(bill(day, (total * 0.25) / visits, share, person.id, person.name));
         }
       } else if (shock.kind === "disaster") {
-        const loss = Math.round((2000 + 40_000 * shock.severity * rng.uniform(0.6, 1.4)) / 100) * 100;
+        const loss = Math.round((1000 + 30_000 * shock.severity * rng.uniform(0.6, 1.4)) / 100) * 100;
         disasters.push({ 证件号码: hh.idNumber, 区划代码: hh.village.code, 灾害日期: isoDay(shock.day), 灾害类型: rng.pick(DISASTER_TYPES), 损失金额: loss });
+        if (loss > 10_000) checkFalseLead(shock.day, DISASTER, "损失已由农业保险赔付，家庭收入未低于监测线");
       }
     }
     // background: clinic bills of households without a shock (below any line), and rare large one-off bills
@@ -83,17 +117,8 @@ export function buildDepartmentRecords(seed: number, households: Household[], wi
       if (rng.chance(0.004)) {
         const day = first + rng.int(0, last - first);
         medical.push(bill(day, rng.uniform(40_000, 80_000), rng.uniform(0.6, 0.7), hh.idNumber, hh.headName));
-        // most such leads are checked and found not qualifying, mostly within the 5 working days
-        const checked = addWorkingDays(day, rng.chance(0.8) ? rng.int(1, 5) : rng.int(6, 15));
-        if (checked <= last && rng.chance(0.7)) {
-          // the town's downloaded lead list, sent back with the three feedback columns filled in
-          feedback.push({
-            线索编号: leadId("YB", "医保", "medical_self_paid", hh.id, day), 部门: "医保", 预警规则: "医疗自付费用高",
-            线索日期: isoDay(day), 核查期限: isoDay(addWorkingDays(day, 5)), 乡镇: hh.village.town.name, 村: hh.village.name,
-            户编号: hh.id, "户主(脱敏)": maskName(hh.headName), "证件号码(脱敏)": maskId(hh.idNumber), 状态: "待核查",
-            核查日期: isoDay(checked), 核查结论: "不符合", 说明: "一次性手术费用，医保和大病保险已报销，家庭收入稳定",
-          });
-        }
+        // most such leads are checked and found not qualifying
+        if (rng.chance(0.7)) townCheck(day, MEDICAL, "不符合", "一次性手术费用，医保和大病保险已报销，家庭收入稳定");
       }
     }
   }
