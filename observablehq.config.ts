@@ -43,5 +43,6 @@ export default {
       ],
     },
   ],
-  dynamicPaths: towns.map((town) => `/town/${town.code}`),
+  // Each town's lead list (比对预警) is its own page and data file, linked from /leads, not in the sidebar.
+  dynamicPaths: [...towns.map((town) => `/town/${town.code}`), ...towns.map((town) => `/leads/${town.code}`)],
 };

@@ -1,5 +1,5 @@
-// Reads the leads mart for the 比对预警 page (Node only; no second extension, so Framework does not run it as
-// a loader). Names and IDs are masked HERE, before anything leaves Node. The per-town list rows carry the
+// Reads the leads mart for the 比对预警 page and the per-town lead lists (Node only; no second extension, so
+// Framework does not run it as a loader). Names and IDs are masked HERE, before anything leaves Node. The per-town list rows carry the
 // town's earlier feedback, so a list sent back again keeps its answers.
 import { maskId, maskName } from "../../loaders/privacy/mask.ts";
 import type { JsonRow, Warehouse } from "./warehouse.ts";
@@ -25,8 +25,16 @@ export function leadListRow(lead: JsonRow): JsonRow {
   };
 }
 
-/** Every lead, masked, in town and date order. */
-export async function leadListRows(warehouse: Warehouse): Promise<JsonRow[]> {
-  const rows = await warehouse.query("select * from leads order by town_code, lead_date, lead_id");
+/** The leads of one town (9-digit code), or of every town, masked, in town and date order. */
+export async function leadListRows(warehouse: Warehouse, town?: string): Promise<JsonRow[]> {
+  const rows = town === undefined
+    ? await warehouse.query("select * from leads order by town_code, lead_date, lead_id")
+    : await warehouse.query("select * from leads where town_code = $town order by lead_date, lead_id", { town });
+  return rows.map(leadListRow);
+}
+
+/** The overdue leads of every town, masked, for the county office. */
+export async function overdueLeadRows(warehouse: Warehouse): Promise<JsonRow[]> {
+  const rows = await warehouse.query("select * from leads where is_overdue order by town_code, lead_date, lead_id");
   return rows.map(leadListRow);
 }

@@ -1,8 +1,8 @@
 // 比对预警 page data (DOMAIN.md §10), from the leads, lead_rules, department_matches,
 // lead_indicators_by_department and indicators marts. Aggregates are published in every build; the
-// household-level lists (overdue leads, per-town lead lists) are masked in lead-rows.ts and left out
-// entirely with DIXIAN_PUBLIC=1.
-import { leadListRows } from "./lead-rows.ts";
+// county office's list of overdue leads is masked in lead-rows.ts and left out entirely with DIXIAN_PUBLIC=1.
+// Each town's own lead list is a separate file (leads/[town].json.ts), so hosting can restrict it to the town.
+import { overdueLeadRows } from "./lead-rows.ts";
 import { runLoader } from "./warehouse.ts";
 
 const isPublic = process.env.DIXIAN_PUBLIC === "1";
@@ -37,13 +37,14 @@ runLoader(async (warehouse) => {
     where i.area_level = 'town' and i.code in ('lead_count', 'lead_checked_timely_rate', 'lead_identified_rate')
     order by i.period, i.area_code, i.code`);
   const overdueByTown = await warehouse.query(`
-    select town_code, town_name, count(*) filter (where is_overdue)::integer as overdue, count(*) filter (where not is_closed)::integer as open
-    from leads group by all order by town_code`);
+    select town_code, town_name, count(*)::integer as leads, count(*) filter (where is_overdue)::integer as overdue,
+      count(*) filter (where not is_closed)::integer as open
+    from leads where town_code is not null group by all order by town_code`);
   const base = {
     deadline: settings?.check_deadline_days ?? null,
     asOf: asOf?.as_of_date ?? null,
     rules, matches, byMonth, outcomes, byDepartment, byTown, overdueByTown,
   };
-  if (isPublic) return { ...base, public: true, leads: null };
-  return { ...base, public: false, leads: await leadListRows(warehouse) };
+  if (isPublic) return { ...base, public: true, overdue: null };
+  return { ...base, public: false, overdue: await overdueLeadRows(warehouse) };
 });

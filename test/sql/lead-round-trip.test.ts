@@ -1,5 +1,5 @@
 // The closed loop's round trip (issue 12): a town downloads its lead list exactly as the 比对预警 page's
-// download buttons produce it (the page's columns, the loader's masked rows, csvBytes/xlsxBytes), fills in
+// download buttons produce it (the town page's columns, its loader's masked rows, csvBytes/xlsxBytes), fills in
 // 核查日期/核查结论/说明 the way an office would (Excel for the XLSX, a text edit for the CSV), drops the files
 // into the input folder and rebuilds: the leads close.
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -50,9 +50,9 @@ describe("a town's lead list, filled in and sent back", () => {
   let town2: JsonRow[];
 
   it("lists the town's leads, masked, with empty feedback columns", async () => {
-    const rows = await read(leadListRows);
-    town1 = rows.filter((r) => r.town_code === "529901001");
-    town2 = rows.filter((r) => r.town_code === "529901002");
+    // what src/data/leads/[town].json.ts gives each town's page
+    town1 = await read((w) => leadListRows(w, "529901001"));
+    town2 = await read((w) => leadListRows(w, "529901002"));
     expect(town1.map((r) => r.lead_id)).toEqual([LEADS.L7, LEADS.L8, LEADS.L1, LEADS.L4]);
     expect(town2.map((r) => r.lead_id)).toEqual([LEADS.L6, LEADS.L2, LEADS.L3, LEADS.L5]);
     const l7 = town1[0];
@@ -105,7 +105,7 @@ describe("a town's lead list, filled in and sent back", () => {
     const timely = await read((w) => w.query(`select lead_id, checked_timely from leads where lead_id in ('${LEADS.L7}', '${LEADS.L3}') order by lead_id`));
     expect(timely.every((r) => r.checked_timely === true)).toBe(true);
     // the list downloaded again carries the answers, so a town can send it back whole
-    const again = (await read(leadListRows)).find((r) => r.lead_id === LEADS.L4)!;
+    const again = (await read((w) => leadListRows(w, "529901001"))).find((r) => r.lead_id === LEADS.L4)!;
     expect([again.check_date, again.conclusion]).toEqual(["2025-05-09", "不符合"]);
     expect(readFileSync(join(input(), "二乡线索核查反馈.csv"), "utf-8").startsWith("\uFEFF线索编号,部门,预警规则")).toBe(true);
   });
