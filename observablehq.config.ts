@@ -36,6 +36,7 @@ export default {
       pages: [
         { name: "监测帮扶", path: "/monitoring" },
         { name: "三保障和收入", path: "/guarantees" },
+        { name: "比对预警", path: "/leads" },
       ],
     },
     {
@@ -66,9 +67,11 @@ export default {
       ],
     },
   ],
+  // Each town's lead list (比对预警) is its own page and data file, linked from /leads, not in the sidebar.
   dynamicPaths: [
     ...towns.map((town) => `/town/${town.code}`),
     ...(isPublic ? [] : towns.map((town) => `/worklist/${town.code}`)),
+    ...towns.map((town) => `/leads/${town.code}`),
     ...banks.map((bank) => `/bank/${bank.slug}`),
   ],
 };

@@ -2,7 +2,10 @@ import { z } from "zod";
 import type { FieldSpec } from "./field.ts";
 import type { RuleCode } from "./rules.ts";
 
-export type ExtractName = "households" | "loans" | "policies" | "claims" | "villages" | "monitoring_lines" | "county_stats";
+export type ExtractName =
+  | "households" | "loans" | "policies" | "claims" | "villages" | "monitoring_lines" | "county_stats"
+  | "medical_costs" | "social_aid" | "dwelling_appraisals" | "school_dropouts" | "disability_certificates" | "disaster_losses"
+  | "lead_feedback";
 
 /** What the cross-field rules may look up beyond the row itself. */
 export interface RowContext {
@@ -44,7 +47,7 @@ export interface Contract {
   title: string;
   table: string;
   fields: readonly FieldSpec[];
-  /** Field keys that identify a row; a repeat is rejected as duplicate_key. */
+  /** Field keys that identify a row; a repeat is rejected as duplicate_key. Empty: rows have no key (department records). */
   key: readonly string[];
   /** Who made the row, for sending defects back: a field key, or a function of the row. */
   sourceKey: (row: TypedRow, ctx: RowContext) => string | null;

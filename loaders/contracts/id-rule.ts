@@ -1,9 +1,24 @@
 import type { CrossRule, TypedRow } from "./contract.ts";
 import { checkIdNumber, gb11643CheckDigit } from "./gb11643.ts";
 
-/** GB 11643 check on 证件号码; `applies` limits it to rows about persons (loans to firms carry credit codes). */
-export function idRules(column = "id_number", applies: (row: TypedRow) => boolean = () => true): CrossRule[] {
-  const value = (row: TypedRow) => row[column] as string | null;
+/**
+ * A disability certificate number (残疾人证号) is the holder's 18-character ID plus 2 (or 4) digits: 20 or 22
+ * characters. Its first 18 are the ID, checked and matched as one.
+ */
+export function certificateId(value: string): string {
+  return (value.length === 20 || value.length === 22) && /^\d+$/.test(value.slice(18)) ? value.slice(0, 18) : value;
+}
+
+/**
+ * GB 11643 check on 证件号码; `applies` limits it to rows about persons (loans to firms carry credit codes);
+ * `certificate` accepts a disability certificate number (the ID plus 2 or 4 digits) and checks its ID part.
+ */
+export function idRules(column = "id_number", applies: (row: TypedRow) => boolean = () => true, { certificate = false } = {}): CrossRule[] {
+  const value = (row: TypedRow) => {
+    const raw = row[column] as string | null;
+    return raw !== null && certificate ? certificateId(raw) : raw;
+  };
+  const lengths = certificate ? "应为18位（残疾人证号可为20或22位：身份证号后加2或4位数字）" : "应为18位";
   return [
     {
       code: "id_format",
@@ -14,7 +29,7 @@ export function idRules(column = "id_number", applies: (row: TypedRow) => boolea
       check(row) {
         const id = value(row);
         if (id === null || !applies(row) || checkIdNumber(id) !== "format") return null;
-        return `证件号码 ${id.length} 位，应为18位：前17位为数字，最后一位为数字或X`;
+        return `证件号码 ${id.length} 位，${lengths}：前17位为数字，第18位为数字或X`;
       },
     },
     {

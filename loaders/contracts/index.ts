@@ -1,14 +1,18 @@
 import type { Contract, ExtractName } from "./contract.ts";
 import { claims } from "./claims.ts";
 import { countyStats } from "./county-stats.ts";
+import { DEPARTMENT_CONTRACTS } from "./department.ts";
 import { households } from "./households.ts";
 import { loans } from "./loans.ts";
 import { monitoringLines } from "./monitoring-lines.ts";
 import { policies } from "./policies.ts";
 import { villages } from "./villages.ts";
 
-/** Every extract contract, in load order: the villages reference first, since other rules check against it. */
-export const CONTRACTS: readonly Contract[] = [villages, monitoringLines, countyStats, households, loans, policies, claims];
+/**
+ * Every extract contract, in load order: the villages reference first, since other rules check against it;
+ * the department records and the towns' lead feedback (DOMAIN.md §10) last.
+ */
+export const CONTRACTS: readonly Contract[] = [villages, monitoringLines, countyStats, households, loans, policies, claims, ...DEPARTMENT_CONTRACTS];
 
 export function contractFor(extract: ExtractName): Contract {
   const contract = CONTRACTS.find((c) => c.extract === extract);

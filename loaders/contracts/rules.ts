@@ -29,6 +29,8 @@ export const RULE_TITLES = {
   subsidy_exceeds_premium: "财政补贴大于保费",
   code_hierarchy: "村、乡镇、县代码不相属",
   duplicate_key: "重复记录",
+  match_key_missing: "没有可比对的证件号码或户编号",
+  self_paid_missing: "缺少个人自付金额",
 } as const;
 
 export type RuleCode = keyof typeof RULE_TITLES;

@@ -26,7 +26,7 @@ export interface CodeFields {
 
 /** Quantities counted over a period (events), as opposed to end-snapshot stocks. */
 export const FLOW_QUANTITIES: ReadonlySet<string> = new Set([
-  "identified", "returned", "returned_pop", "newly_poor", "identified_timely", "identified_both_dates", "loans_issued",
+  "identified", "returned", "returned_pop", "newly_poor", "identified_timely", "identified_both_dates", "loans_issued", "leads",
 ]);
 
 /** Quantities published elsewhere as reference data (never suppressed: 农村户数 of the village table). */
@@ -86,6 +86,11 @@ export const CODE_FIELDS: Readonly<Record<string, CodeFields>> = {
   loan_coverage: { numerator: "loan_covered", denominator: "lifted_or_monitored" },
   // distinct borrowers of the period: a borrower of two months is one borrower of the half-year, so not a flow
   loan_avg: { denominator: "loan_borrowers@period" },
+  // department leads (DOMAIN §10): raised in the period (a flow); the checked/identified parts are judged at the
+  // period's end, so they are per-period counts
+  lead_count: { value: "leads" },
+  lead_checked_timely_rate: { numerator: "leads_checked_timely@period", denominator: "leads_due@period" },
+  lead_identified_rate: { numerator: "leads_identified@period", denominator: "leads_closed@period" },
 };
 
 /** Counts that add up inside one village and period: total = sum of parts. */

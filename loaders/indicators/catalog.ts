@@ -6,7 +6,7 @@ export type IndicatorUnit = "households" | "persons" | "ratio" | "yuan" | "days"
 /** stock: read from the period's end snapshot; flow: events that happened inside the period. */
 export type IndicatorKind = "stock" | "flow";
 /** One SQL model per family (`loaders/sql/intermediate/6x_ind_<family>.sql`). */
-export type IndicatorFamily = "monitoring" | "income" | "loans" | "insurance";
+export type IndicatorFamily = "monitoring" | "income" | "loans" | "insurance" | "department";
 
 export interface Indicator {
   code: string;
@@ -277,6 +277,24 @@ export const CATALOG: readonly Indicator[] = [
     code: "ins_depth", name_zh: "保险深度（扶贫相关保单）", name_en: "Insurance depth (poverty-related policies)",
     formula_zh: `全年保费 ÷ 县级统计的地区生产总值（换算为元），只算县级、年度；保费取${POVERTY_POLICIES}`,
     unit: "ratio", higher_is_better: null, kind: "flow", source_fields: ["保费", "起保日期", "地区生产总值"], family: "insurance",
+  },
+  {
+    code: "lead_count", name_zh: "比对预警线索数", name_en: "Department-data leads raised",
+    formula_zh: "线索日期落在本期内的比对预警线索数（部门数据按户主证件号码、再按户编号与户信息比对，按预警规则产生；地区为线索日期时该户所在的村）",
+    unit: "households", higher_is_better: null, kind: "flow",
+    source_fields: ["证件号码", "户编号", "就诊日期", "起始日期", "鉴定日期", "日期", "发证日期", "灾害日期"], family: "department",
+  },
+  {
+    code: "lead_checked_timely_rate", name_zh: "线索按时核查率", name_en: "Leads checked within the deadline",
+    formula_zh: "核查期限（线索日期后入户核查时限个工作日）落在本期内且已到期的线索中，在期限内有核查记录（核查反馈的核查日期，或该户纳入监测时户信息中不早于线索日期的风险发现日期、识别监测日期）的线索数 ÷ 这些到期线索数",
+    unit: "ratio", higher_is_better: true, target: 1, kind: "flow",
+    source_fields: ["线索编号", "核查日期", "风险发现日期", "识别监测日期"], family: "department",
+  },
+  {
+    code: "lead_identified_rate", name_zh: "线索纳入监测率", name_en: "Closed leads that led to identification",
+    formula_zh: "本期内办结的线索中纳入监测的线索数 ÷ 本期内办结的线索数；办结 = 其后的户信息快照中该户是否监测对象=是且识别监测日期不早于线索日期（纳入监测，以识别监测日期为办结日），或核查反馈的核查结论为“不符合”（以核查日期为办结日）",
+    unit: "ratio", higher_is_better: null, kind: "flow",
+    source_fields: ["是否监测对象", "识别监测日期", "核查结论", "核查日期"], family: "department",
   },
 ];
 

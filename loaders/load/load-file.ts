@@ -93,7 +93,7 @@ export async function loadFile(path: string, rel: string, checksum: string, stat
     let lastPeriod: unknown = null;
     const rejections: Rejection[] = [];
     const warnings: Rejection[] = [];
-    const keyHeaders = contract.key.map((k) => located.match.columns.find((c) => c.field.key === k)?.header ?? contract.fields.find((x) => x.key === k)!.header);
+    const keyHeaders = keyFields.map((k) => located.match.columns.find((c) => c.field.key === k)?.header ?? contract.fields.find((x) => x.key === k)!.header);
     let read = 0;
     let rejected = 0;
     let warned = 0;
@@ -109,7 +109,7 @@ export async function loadFile(path: string, rel: string, checksum: string, stat
           lastPeriod = row.period;
           periods.add(row.period);
         }
-        if (!isRejected) {
+        if (!isRejected && keyFields.length > 0) {
           let key = "";
           for (let k = 0; k < keyFields.length; k++) key += `${row[keyFields[k]]}\u0001`;
           if (known.has(key)) {

@@ -12,12 +12,21 @@ interface Source {
 const NAMES: Source[] = [
   { table: "stg_households", column: "head_name" },
   { table: "stg_loans", column: "borrower_name", where: "borrower_type = '个人' or borrower_type is null" },
+  { table: "stg_medical_costs", column: "name" },
+  { table: "stg_social_aid", column: "name" },
 ];
 const IDS: Source[] = [
   { table: "stg_households", column: "id_number" },
   { table: "stg_loans", column: "id_number", where: "borrower_type = '个人' or borrower_type is null" },
   { table: "stg_policies", column: "id_number" },
   { table: "stg_claims", column: "id_number" },
+  { table: "stg_medical_costs", column: "id_number" },
+  { table: "stg_social_aid", column: "id_number" },
+  { table: "stg_dwelling_appraisals", column: "id_number" },
+  { table: "stg_school_dropouts", column: "student_id" },
+  { table: "stg_school_dropouts", column: "guardian_id" },
+  { table: "stg_disability_certificates", column: "id_number" },
+  { table: "stg_disaster_losses", column: "id_number" },
 ];
 const PHONES: Source[] = [{ table: "stg_households", column: "phone" }];
 const BENIGN: Source[] = [

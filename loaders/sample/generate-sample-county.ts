@@ -10,6 +10,7 @@ import { FileEmitter, type EmitContext, type FileSpec } from "./file-emitter.ts"
 import { COUNTY, buildGeography } from "./geography.ts";
 import { HEADERS } from "./headers.ts";
 import { claimRow, buildInsurance, INSURERS, policyRow, type InsurerKey } from "./insurance.ts";
+import { buildDepartmentRecords } from "./department.ts";
 import { countyStatRows, monitoringLineRows } from "./lines.ts";
 import { buildLoans } from "./loans.ts";
 import { ledgerRow } from "./loan-ledger.ts";
@@ -157,6 +158,12 @@ export async function generateSampleCounty(options: SampleOptions): Promise<Samp
     };
   });
   files.push(await writeTable(ctx, { name: `${COUNTY.name}村级基础信息表.xlsx`, extract: "villages", format: "xlsx", sheet: "村级参考", title: `${COUNTY.name}村级基础信息表（${monthYear(window.last)}年）`, columns: HEADERS.villages }, villageRows));
+
+  // Department records (DOMAIN.md §10) from the same shocks, and the towns' feedback on false leads.
+  const department = buildDepartmentRecords(o.seed, households, window);
+  files.push(await writeTable(ctx, { name: "医保局_医疗费用结算明细.csv", extract: "medical_costs", format: "csv-utf8-bom", source: "医保", columns: HEADERS.medical_costs }, department.medical));
+  files.push(await writeTable(ctx, { name: "应急管理局_农户灾情统计.xlsx", extract: "disaster_losses", format: "xlsx", sheet: "灾情", title: `${COUNTY.name}农户受灾损失台账`, source: "应急", columns: HEADERS.disaster_losses }, department.disasters));
+  files.push(await writeTable(ctx, { name: "乡镇线索核查反馈.csv", extract: "lead_feedback", format: "csv-utf8-bom", columns: HEADERS.lead_feedback }, department.feedback));
 
   const years: number[] = [];
   for (let y = monthYear(window.first); y <= monthYear(window.last); y++) years.push(y);

@@ -6,6 +6,7 @@ import { loadInputFolder, type LoadSummary } from "../load/load-input-folder.ts"
 import { readSettings, writeSettingsTables } from "../config/settings.ts";
 import { readInsuranceSettings, writeInsuranceTables } from "../config/insurance.ts";
 import { readFinanceSettings, writeFinanceTables } from "../config/finance.ts";
+import { readLeadSettings, writeLeadTables } from "../config/lead-rules.ts";
 import { writeCatalogTable } from "../indicators/write-catalog-table.ts";
 import { createDisclosureTable, writeSuppression } from "../disclosure/write-suppression.ts";
 import { DEFAULT_CONFIG_DIR, DEFAULT_DB, DEFAULT_MODELS_DIR, DEFAULT_REPORTS_DIR } from "../paths.ts";
@@ -57,10 +58,11 @@ interface CountyConfig {
   settings: ReturnType<typeof readSettings>;
   insurance: ReturnType<typeof readInsuranceSettings>;
   finance: ReturnType<typeof readFinanceSettings>;
+  leads: ReturnType<typeof readLeadSettings>;
 }
 
 function readCountyConfig(dir: string): CountyConfig {
-  return { settings: readSettings(dir), insurance: readInsuranceSettings(dir), finance: readFinanceSettings(dir) };
+  return { settings: readSettings(dir), insurance: readInsuranceSettings(dir), finance: readFinanceSettings(dir), leads: readLeadSettings(dir) };
 }
 
 export async function buildWarehouse(options: BuildWarehouseOptions): Promise<BuildResult> {
@@ -104,6 +106,7 @@ async function buildInto(
       await writeSettingsTables(conn, config.settings);
       await writeInsuranceTables(conn, config.insurance);
       await writeFinanceTables(conn, config.finance);
+      await writeLeadTables(conn, config.leads);
       await writeCatalogTable(conn);
       // Empty until the indicators exist; indicators_published (a view) reads it.
       await createDisclosureTable(conn);

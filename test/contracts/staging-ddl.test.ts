@@ -12,6 +12,13 @@ const ARCHITECTURE: Record<string, string> = {
   stg_villages: "area_code village_name town_code town_name county_code county_name rural_households rural_population is_lifted_village",
   stg_monitoring_lines: "year area_code line",
   stg_county_stats: "year county_code resident_population gdp_10k_yuan rural_income_pc",
+  stg_medical_costs: "id_number name visit_date total_cost insurer_paid self_paid",
+  stg_social_aid: "id_number name aid_type start_date end_date amount",
+  stg_dwelling_appraisals: "id_number household_id area_code appraisal_date dwelling_grade",
+  stg_school_dropouts: "student_id guardian_id area_code status status_date",
+  stg_disability_certificates: "id_number disability_kind disability_grade issue_date",
+  stg_disaster_losses: "id_number area_code disaster_date disaster_type loss_amount",
+  stg_lead_feedback: "lead_id check_date conclusion note department rule_name lead_date deadline town_name village_name household_id masked_name masked_id status_text",
 };
 
 describe("staging DDL from the contracts", () => {

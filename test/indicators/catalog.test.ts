@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { CATALOG, indicatorByCode } from "../../loaders/indicators/catalog.ts";
 import { writeCatalogTable } from "../../loaders/indicators/write-catalog-table.ts";
 
-// The monitoring codes of DOMAIN.md §7 that issue "Monitoring indicators" requires, the loan codes (issue 10) and the insurance codes (issue 11).
+// The monitoring codes of DOMAIN.md §7 that issue "Monitoring indicators" requires, the loan codes (issue 10), the
+// insurance codes (issue 11) and the department-comparison codes of DOMAIN.md §10.
 const REQUIRED = [
   "hh_lifted", "pop_lifted", "mon_active", "mon_active_pop", "mon_identified", "mon_share_pop", "risk_elim_rate",
   "return_rate", "return_rate_pop", "new_poverty_rate", "below_line_share", "assist_coverage", "guarantee_rate",
@@ -17,6 +18,7 @@ const REQUIRED = [
   // insurance (issue 11)
   "ins_coverage_antipoverty", "ins_premium", "ins_subsidy", "ins_paid", "ins_loss_ratio", "ins_settle_days_median",
   "ins_density", "ins_depth",
+  "lead_count", "lead_checked_timely_rate", "lead_identified_rate",
 ];
 
 describe("indicator catalog", () => {

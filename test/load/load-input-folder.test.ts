@@ -197,7 +197,9 @@ describe("loadInputFolder without a villages file", () => {
       // Every staging table exists even without a file of its extract.
       const tables = await query(conn, "select table_name from information_schema.tables order by table_name");
       expect(tables.map((t) => t.table_name)).toEqual([
-        "load_log", "rejections", "stg_claims", "stg_county_stats", "stg_households", "stg_loans", "stg_monitoring_lines", "stg_policies", "stg_villages", "warnings",
+        "load_log", "rejections", "stg_claims", "stg_county_stats", "stg_disability_certificates", "stg_disaster_losses",
+        "stg_dwelling_appraisals", "stg_households", "stg_lead_feedback", "stg_loans", "stg_medical_costs", "stg_monitoring_lines",
+        "stg_policies", "stg_school_dropouts", "stg_social_aid", "stg_villages", "warnings",
       ]);
     } finally {
       warn.mockRestore();

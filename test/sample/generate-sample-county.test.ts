@@ -30,7 +30,9 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 describe("extract files", () => {
   it("writes every extract, one households file per month and one ledger per bank per month", () => {
     const extracts = new Set(manifest.files.map((f) => f.extract));
-    expect([...extracts].sort()).toEqual(["claims", "county_stats", "households", "loans", "monitoring_lines", "policies", "villages"]);
+    expect([...extracts].sort()).toEqual([
+      "claims", "county_stats", "disaster_losses", "households", "lead_feedback", "loans", "medical_costs", "monitoring_lines", "policies", "villages",
+    ]);
     expect(filesOf("households").map((f) => f.period)).toEqual(["2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06"]);
     const banks = new Set(filesOf("loans").map((f) => f.source));
     expect(banks.size).toBeGreaterThanOrEqual(4);

@@ -19,6 +19,8 @@ with all_rows as (
   select code, period, area_code, area_level, value, numerator, denominator from ind_loans
   union all
   select code, period, area_code, area_level, value, numerator, denominator from ind_insurance
+  union all
+  select code, period, area_code, area_level, value, numerator, denominator from ind_department
 )
 select
   r.code, r.period, r.area_code, r.area_level, r.value, r.numerator, r.denominator, c.unit,
