@@ -4,6 +4,7 @@
 -- gives the contract term; maturities counts the distinct maturities the ledgers showed (each change is an
 -- extension). renewed/extended say whether any month flagged 是否续贷/是否展期. borrower_key identifies the
 -- borrower across loans: the matched roster household, else the 证件号码, else the loan itself.
+-- key: institution, loan_id
 create or replace table int_loans as
 with by_loan as (
   select

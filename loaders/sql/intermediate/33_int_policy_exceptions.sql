@@ -17,6 +17,7 @@
 --   past_maturity        a month-end balance past 到期日期 without 是否续贷 or 是否展期 (any product);
 --   repeated_rollover    renewals + extensions of one loan (续贷 counts 1; 展期 the number of maturity changes,
 --                        at least 1 when flagged) reaching the threshold.
+-- key: rule, institution, loan_id
 create or replace table int_policy_exceptions as
 with rules as (
   select code, threshold from cfg_policy_rules where enabled

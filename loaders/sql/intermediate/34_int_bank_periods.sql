@@ -5,6 +5,7 @@
 -- (issued, subsidy) over the period, as the loan indicators define them. coverage_households: 脱贫户 or
 -- monitored households (end snapshot) with a balance on a microcredit or 个人精准扶贫贷款 loan at this bank.
 -- exception_loans: loans of the period's ledgers with a policy exception (int_policy_exceptions) in the period.
+-- key: period, institution
 create or replace table int_bank_periods as
 with banks as (
   select distinct institution from int_loan_months

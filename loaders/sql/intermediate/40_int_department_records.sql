@@ -9,6 +9,7 @@
 -- a record dated before the household's first snapshot has no state and is counted as not judged.
 -- active_then: monitored with risk not eliminated on the record's date (an identification approved on or
 -- after it does not count: that may be the lead's own outcome).
+-- key: department, rule, source_file, source_row
 create or replace table int_department_records as
 with records as (
   select '医保' as department, 'medical_self_paid' as rule, source_file, source_row, visit_date as record_date,

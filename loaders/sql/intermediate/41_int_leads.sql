@@ -15,6 +15,7 @@
 -- Only records matched to a household with a state (see int_department_records) can raise a lead.
 -- 线索编号: the department's two letters, the lead date, and 8 hex digits of md5(department|rule|household|date),
 -- so the same lead keeps its number across rebuilds and however the files are ordered.
+-- key: lead_id
 create or replace table int_leads as
 with settings as (
   select * from cfg_lead_settings

@@ -12,6 +12,7 @@
 --   before the roster shows it, and 其他, count as checked but not closed.
 -- as_of_date: the last day of the latest snapshot month, or the latest feedback date when later: a lead not
 --   checked whose deadline is before it is overdue.
+-- key: lead_id
 create or replace table int_lead_status as
 with settings as (
   select check_deadline_days as n from cfg_lead_settings

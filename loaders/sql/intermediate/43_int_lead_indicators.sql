@@ -7,6 +7,7 @@
 -- the household's snapshot at the lead's date. Every department, period and area has a row: a count of 0, a
 -- rate with a zero denominator NULL. Periods are those with household snapshots (leads are read against the
 -- roster; a month with bank ledgers only has no department figures).
+-- key: department, code, period, area_code
 create or replace table int_lead_indicators as
 with departments as (
   select '全部' as department

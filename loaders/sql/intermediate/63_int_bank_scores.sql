@@ -9,6 +9,7 @@
 --   reporting = months the bank reported ÷ months with any ledger in the period.
 -- points = weight × (value − zero) ÷ (full − zero), clamped to [0, weight]; a value that cannot be computed
 -- (the bank missed the end month, no ledger a year earlier) scores 0, so a missing report costs points.
+-- key: period, institution, item
 create or replace table int_bank_scores as
 with evaluation as (
   select p.period

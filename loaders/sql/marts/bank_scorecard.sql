@@ -2,6 +2,7 @@
 -- by the county's cut-offs (优秀/良好/一般, else 勉励); rank within the bank's peer group (cfg_bank_peer_groups,
 -- else 全部; ties share a rank); change against the bank's previous evaluation (the preceding evaluation
 -- period that has ledgers).
+-- key: period, institution
 create or replace table bank_scorecard as
 with totals as (
   select period, institution, sum(points) as total from int_bank_scores group by period, institution

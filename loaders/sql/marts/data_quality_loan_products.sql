@@ -2,6 +2,7 @@
 -- How the county's keyword rules (data/config/finance.json → cfg_loan_product_rules) classified each name:
 -- product_class, and matched = false when no rule matched and the name fell to 其他 — the list the data
 -- administrator reviews to add a keyword. Never a rejection: the rows are all in the warehouse.
+-- key: institution, product
 create or replace table data_quality_loan_products as
 select
   institution,

@@ -4,6 +4,7 @@
 -- (counted, never dropped — a member other than the head cannot match until a members extract exists),
 -- dated before the household's first snapshot for every rule it is a candidate for (not judged), and the leads raised. For the feedback: rows
 -- with a check filled in, and of those the ones whose 线索编号 names no lead.
+-- key: department
 create or replace table department_matches as
 with rows_once as (
   select

@@ -2,6 +2,7 @@
 -- village and town, rule, deadline and outcome, for the 比对预警 page and the per-town lead lists the towns
 -- fill in and send back as 核查反馈. The household's name and ID are those of its latest snapshot, in
 -- clear like worklist: whatever publishes this mart must mask them (src/data/leads.json.ts does).
+-- key: lead_id
 create or replace table leads as
 with latest_head as (
   select household_id, head_name, id_number

@@ -3,6 +3,7 @@
 -- flows (issued_amount/issued_count by 发放日期, interest_subsidy over the period's ledgers) as the loan
 -- indicators define them. A row exists where any of these is non-zero. product_class is the DOMAIN §4
 -- product the county's rules gave the bank's own name.
+-- key: period, institution, product_class, borrower_type
 create or replace table loan_breakdown as
 with periods as (
   select period, first_month, last_month, first_day, last_day, loan_end_month from int_periods

@@ -8,6 +8,7 @@
 --   授信率 credit_rate = households with 授信额度 > 0 in any ledger row up to that month ÷ households — empty
 --          when no ledger of the warehouse carries 授信额度 (the banks do not report credit lines).
 -- Borrowers are matched to households by 户编号, else 证件号码. A zero denominator gives an empty rate.
+-- key: period, area_code, household_group
 create or replace table loan_coverage_groups as
 with periods as (
   select period, end_month, loan_end_month from int_periods where end_month is not null and loan_end_month is not null

@@ -2,6 +2,7 @@
 -- ledger month attributed to the town (by the record's 区划代码, else the matched household), their balance and
 -- the people they drive (带动脱贫人口, as the bank reports it on the loan). Loans that map to no town are
 -- grouped under town_code = null (county level only).
+-- key: period, town_code?
 create or replace table loan_industry_towns as
 select
   p.period,

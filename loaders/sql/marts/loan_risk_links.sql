@@ -9,6 +9,7 @@
 --                       whose measures include 产业帮扶 but with no microcredit or 个人精准扶贫贷款 balance at any bank.
 -- Borrowers are matched by 户编号, else 证件号码. Names and ID numbers are in clear (the county's warehouse):
 -- page loaders mask them and leave the list out of a public build.
+-- key: list, household_id, institution?, loan_id?
 create or replace table loan_risk_links as
 with latest_snapshot as (
   select max(period) as month from int_roster

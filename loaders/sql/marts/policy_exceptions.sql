@@ -1,6 +1,7 @@
 -- policy_exceptions — grain: policy rule × loan (金融机构 + 贷款编号): the 政策例外清单. The findings come from
 -- int_policy_exceptions; this mart adds the rule's title and source sentence (cfg_policy_rules) and the area
 -- names. borrower_name and id_number are in clear here (the county's own warehouse): page loaders mask them.
+-- key: rule, institution, loan_id
 create or replace table policy_exceptions as
 select
   e.rule,

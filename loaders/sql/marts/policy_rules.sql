@@ -1,5 +1,6 @@
 -- policy_rules — grain: policy rule. Every configured rule (data/config/finance.json), on or off, with its
 -- threshold, the source sentence the page shows, and how many loans, banks and households it flagged.
+-- key: rule
 create or replace table policy_rules as
 with counts as (
   select rule, count(*) as loans, count(distinct institution) as banks,
