@@ -117,8 +117,9 @@ export function buildDepartmentRecords(seed: number, households: Household[], wi
       if (rng.chance(0.004)) {
         const day = first + rng.int(0, last - first);
         medical.push(bill(day, rng.uniform(40_000, 80_000), rng.uniform(0.6, 0.7), hh.idNumber, hh.headName));
-        // most such leads are checked and found not qualifying
-        if (rng.chance(0.7)) townCheck(day, MEDICAL, "不符合", "一次性手术费用，医保和大病保险已报销，家庭收入稳定");
+        // most such leads are checked and found not qualifying; a household monitored then raises no lead
+        // (DOMAIN §10: already monitored for the risk), so there is nothing for the town to send back
+        if (rng.chance(0.7) && unmonitored(day)) townCheck(day, MEDICAL, "不符合", "一次性手术费用，医保和大病保险已报销，家庭收入稳定");
       }
     }
   }

@@ -5,8 +5,8 @@
 -- the period and has passed by the data's as-of date, the share checked by the deadline. lead_identified_rate:
 -- of the leads closed in the period, the share closed by identification. A lead is placed in the village of
 -- the household's snapshot at the lead's date. Every department, period and area has a row: a count of 0, a
--- rate with a zero denominator NULL. Periods are those with household snapshots (leads are read against the
--- roster; a month with bank ledgers only has no department figures).
+-- rate with a zero denominator NULL. Periods are every period of int_periods (the calendar, as for the other
+-- families), so the months of a half-year or year add up to it.
 -- key: department, code, period, area_code
 create or replace table int_lead_indicators as
 with departments as (
@@ -52,7 +52,6 @@ grid as (
   cross join codes c
   cross join int_periods p
   cross join int_areas a
-  where p.end_month is not null
 )
 select
   g.department,
