@@ -77,6 +77,7 @@ export function triggerFigure(row: TriggerRow): string {
     case "new_poverty_rate":
       return `全县${TRIGGER_NAME[row.trigger]} ${formatRate(n)}（${formatCount(row.numerator)}/${formatCount(row.denominator)}户）`;
     case "active_growth": {
+      if (row.window_start === row.window_end) return `全县风险未消除监测对象 ${formatCount(row.denominator)}户（没有更早的快照可比）`;
       const change = row.numerator ?? 0;
       return `全县风险未消除监测对象 ${formatPeriod(row.window_start)}至${formatPeriod(row.window_end)}${change >= 0 ? "增加" : "减少"} ${formatCount(Math.abs(change))}户（${n != null && n >= 0 ? "+" : ""}${formatRate(n)}，期初 ${formatCount(row.denominator)}户）`;
     }
