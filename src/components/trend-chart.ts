@@ -100,7 +100,5 @@ export function trendChart(points: TrendPoint[], options: TrendOptions): HTMLEle
     ],
   });
   // chartCard wraps a bare <svg> in a <figure>, so charts are always svg in figure.
-  const element = chartCard(chart, card);
-  element.querySelector("figure")?.setAttribute("aria-label", trendSentence(points, options));
-  return element;
+  return chartCard(chart, { ...card, description: trendSentence(points, options) });
 }

@@ -1,6 +1,12 @@
-// 规模性返贫风险研判 on 总览, in Chromium at 1366 and 1024 px: on the sample county it is present for the latest
-// month and names its triggers (area, figure, threshold, link); on the small fixture roster, whose 绿水村 has six
-// households identified in March 2025, all 因自然灾害 (test/fixtures/privacy/roster), it is red and names the village.
+// What a county leader and any reader need (issue 16), in Chromium:
+// - 规模性返贫风险研判 on 总览 at 1366 and 1024 px: on the sample county it is present for the latest month and names
+//   its triggers (area, figure, threshold, link); on the small fixture roster, whose 绿水村 has six households
+//   identified in March 2025, all 因自然灾害 (test/fixtures/privacy/roster), it is red and names the village;
+// - every page of the sample site: <html lang="zh-CN">, no code path or file name in its text (loaders/,
+//   data/config, .json), every chart labelled for screen readers with axis text of at least 12 px;
+// - at 1024 px the sidebar starts folded and the page keeps its width.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import type { Server } from "node:http";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, test } from "vitest";
@@ -8,6 +14,7 @@ import { serveDist } from "../../loaders/serve/serve-dist.ts";
 import { launchChromium } from "./browser.ts";
 import { CONTENT_SECURITY_POLICY } from "./csp.ts";
 import { INIT_SCRIPT, waitForContent } from "./inspect-page.ts";
+import { sitePages } from "./pages.ts";
 
 const { distDir, smallDistDir } = inject("e2e");
 let browser: Browser;
@@ -102,6 +109,59 @@ describe.each([1366, 1024])("总览 at %i px", (width) => {
       await page.locator("li.verdict-trigger[data-trigger=cluster_identified] a").first().click();
       await page.waitForURL(/\/town\/110105002$/);
       expect(await page.locator("h1").first().textContent()).toContain("绿水乡");
+    } finally {
+      await close();
+    }
+  });
+});
+
+describe("every page of the sample site", () => {
+  const pages = sitePages(distDir);
+
+  test("declares its language as zh-CN", () => {
+    expect(pages.length).toBeGreaterThan(1);
+    const without = pages.filter((p) => !/<html lang="zh-CN"[\s>]/.test(readFileSync(join(distDir, p.file), "utf-8"))).map((p) => p.file);
+    expect(without).toEqual([]);
+  });
+
+  test("shows no code path or file name, labels every chart and draws axis text at 12 px or more", async () => {
+    const root = await origin(distDir);
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "zh-CN", serviceWorkers: "block" });
+    const problems: string[] = [];
+    try {
+      for (const sitePage of pages) {
+        const page = await context.newPage();
+        await page.addInitScript(INIT_SCRIPT);
+        await page.goto(root + sitePage.url, { waitUntil: "load" });
+        await waitForContent(page);
+        const found = await page.evaluate(() => {
+          const text = document.body.innerText;
+          const codes = ["loaders/", "data/config", ".json"].filter((needle) => text.includes(needle));
+          const figures = [...document.querySelectorAll(".card.chart figure")];
+          const unlabelled = figures.filter((f) => !(f.getAttribute("aria-label") ?? "").trim()).length;
+          const small = [...document.querySelectorAll(".card.chart figure svg text")]
+            .map((t) => parseFloat(getComputedStyle(t).fontSize))
+            .filter((size) => size < 12).length;
+          return { codes, unlabelled, small, charts: figures.length };
+        });
+        if (found.codes.length) problems.push(`${sitePage.url}: 页面文字含 ${found.codes.join("、")}`);
+        if (found.unlabelled) problems.push(`${sitePage.url}: ${found.unlabelled} 个图表没有文字说明`);
+        if (found.small) problems.push(`${sitePage.url}: ${found.small} 处图表文字小于 12 px`);
+        await page.close();
+      }
+    } finally {
+      await context.close();
+    }
+    expect(problems).toEqual([]);
+  }, 600_000);
+
+  test("at 1024 px the sidebar starts folded and the content keeps the width", async () => {
+    const { page, close } = await openOverview(distDir, 1024);
+    try {
+      expect(await page.locator("#observablehq-sidebar").evaluate((el) => getComputedStyle(el).visibility)).toBe("hidden");
+      const main = await page.locator("#observablehq-main").boundingBox();
+      expect(main!.x).toBeLessThan(100);
+      expect(main!.width).toBeGreaterThan(850);
     } finally {
       await close();
     }
