@@ -30,6 +30,8 @@ export interface TriggerRow {
   red: number;
   level: Level;
   link: string;
+  /** A village whose figures are withheld (too few roster households): not named, no count (area_name, figure null). */
+  suppressed?: boolean;
 }
 
 export const LEVEL_TEXT: Record<Level, string> = {
@@ -69,9 +71,18 @@ export function triggerArea(row: TriggerRow): string {
   return `${row.town_name ?? ""}${row.area_name ?? row.area_code}`;
 }
 
+const WITHHELD_WHAT: Record<string, string> = {
+  cluster_identified: "新识别监测对象",
+  cluster_risk: "新识别监测对象中同一风险",
+  cluster_below_line: "收入低于监测线的户增加",
+};
+
 /** The figure in words: "返贫率 2.23%（31/1,389户）", "一镇甲村 2025年6月新识别监测对象 5户". */
 export function triggerFigure(row: TriggerRow): string {
   const n = row.figure;
+  if (row.suppressed) {
+    return `${row.town_name ?? ""}一个户数较少的村（不公布村名和户数） ${windowText(row)}${WITHHELD_WHAT[row.trigger] ?? ""}`;
+  }
   switch (row.trigger) {
     case "return_rate":
     case "new_poverty_rate":
@@ -100,6 +111,7 @@ export function triggerFigure(row: TriggerRow): string {
 export function triggerSentence(row: TriggerRow): string {
   const lines = `黄色线 ${threshold(row, row.amber)}、红色线 ${threshold(row, row.red)}`;
   const verdict = row.level === "red" ? "达到红色线" : row.level === "amber" ? "达到黄色线" : "未达黄色线";
+  if (row.suppressed) return `${triggerFigure(row)}${verdict}（${lines}）`;
   const scaled = isRateTrigger(row.trigger) ? "，按全年阈值折算到本期月数" : "";
   return `${triggerFigure(row)}，${verdict}（${lines}${scaled}）`;
 }

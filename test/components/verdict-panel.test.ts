@@ -19,6 +19,10 @@ describe("triggerSentence", () => {
     expect(triggerSentence({ ...cluster, trigger: "cluster_risk", detail: "因自然灾害", window: "quarter", window_start: "2025-04", level: "amber", figure: 6, amber: 5, red: 8 }))
       .toBe("一镇甲村 2025年4月至2025年6月三个月新识别监测对象中“因自然灾害” 6户，达到黄色线（黄色线 5户、红色线 8户）");
   });
+  it("does not name a village whose figures are withheld, nor give its count, but keeps town, level and thresholds", () => {
+    const withheld = { ...cluster, suppressed: true, area_code: "", area_name: null, figure: null };
+    expect(triggerSentence(withheld)).toBe("一镇一个户数较少的村（不公布村名和户数） 2025年6月新识别监测对象达到红色线（黄色线 3户、红色线 5户）");
+  });
   it("shows a rate with its numerator and denominator and says the threshold is scaled", () => {
     expect(triggerSentence(rate)).toBe("全县返贫率 0.05%（1/2,000户），达到黄色线（黄色线 0.04%、红色线 0.08%，按全年阈值折算到本期月数）");
   });
