@@ -108,7 +108,8 @@ describe.each([1366, 1024])("总览 at %i px", (width) => {
       // the link leads to the town's page
       await page.locator("li.verdict-trigger[data-trigger=cluster_identified] a").first().click();
       await page.waitForURL(/\/town\/110105002$/);
-      expect(await page.locator("h1").first().textContent()).toContain("绿水乡");
+      // the town page's title is filled in by its script
+      await expect.poll(() => page.locator("h1").first().textContent(), { timeout: 30_000 }).toContain("绿水乡");
     } finally {
       await close();
     }
