@@ -6,6 +6,7 @@ import { buildWarehouse, type BuildResult } from "../warehouse/build-warehouse.t
 import { ensureSampleCounty, hasExtracts } from "./choose-input.ts";
 import { runFramework } from "./framework-build.ts";
 import { publishSite, removeSiteLeftovers } from "./publish-site.ts";
+import { setHtmlLang } from "./set-html-lang.ts";
 import { acquireBuildLock, withBuildLocks } from "./build-lock.ts";
 import { faultPoint } from "./fault-points.ts";
 
@@ -66,6 +67,8 @@ export async function runBuild(options: RunBuildOptions = {}): Promise<RunBuildR
     const freshDir = `${outDir}.tmp-${process.pid}-${randomBytes(4).toString("hex")}`;
     try {
       await (options.buildSite ?? frameworkSite)(freshDir, siteEnv(options, dbPath));
+      // Framework ignores the config's lang: every page gets <html lang="zh-CN"> here.
+      setHtmlLang(freshDir);
       await faultPoint("site");
     } catch (error) {
       rmSync(freshDir, { recursive: true, force: true });

@@ -51,12 +51,12 @@ export const CATALOG: readonly Indicator[] = [
   },
   {
     code: "mon_active", name_zh: "风险未消除监测对象户数", name_en: "Monitored households with risk not eliminated",
-    formula_zh: `${END}中${ACTIVE}的户数`, unit: "households", higher_is_better: null,
+    formula_zh: `${END}中${ACTIVE}的户数`, unit: "households", higher_is_better: false,
     kind: "stock", source_fields: ["是否监测对象", "风险是否消除", "整户无劳动能力"], family: "monitoring",
   },
   {
     code: "mon_active_pop", name_zh: "风险未消除监测对象人数", name_en: "Monitored persons with risk not eliminated",
-    formula_zh: `${END}中${ACTIVE}的家庭人口数之和`, unit: "persons", higher_is_better: null,
+    formula_zh: `${END}中${ACTIVE}的家庭人口数之和`, unit: "persons", higher_is_better: false,
     kind: "stock", source_fields: ["是否监测对象", "风险是否消除", "整户无劳动能力", "家庭人口数"], family: "monitoring",
   },
   {

@@ -1,5 +1,6 @@
 // Puts a Plot chart in a card with a heading, always as an svg inside a <figure> (Plot returns a bare
-// svg without a legend), or a sentence instead when there is nothing to draw.
+// svg without a legend), or a sentence instead when there is nothing to draw. The figure is labelled for
+// screen readers (role img, aria-label: a sentence, or at least the title); axis text is 12 px (style.css).
 export interface ChartCardOptions {
   title: string;
   subtitle?: string;
@@ -7,6 +8,11 @@ export interface ChartCardOptions {
   emptyText?: string;
   /** For rendering outside a browser page (tests). */
   document?: Document;
+  /**
+   * The chart's text alternative: a sentence saying what it shows. Default: its title and subtitle, so a
+   * screen reader announces every chart; charts that can say more (trend lines) pass their own sentence.
+   */
+  description?: string;
 }
 
 export function chartCard(chart: (() => Element) | Element | null, options: ChartCardOptions): HTMLElement {
@@ -29,11 +35,14 @@ export function chartCard(chart: (() => Element) | Element | null, options: Char
     return card;
   }
   const element = typeof chart === "function" ? chart() : chart;
-  if (element.tagName.toLowerCase() === "figure") card.append(element);
+  let figure: Element;
+  if (element.tagName.toLowerCase() === "figure") figure = element;
   else {
-    const figure = document.createElement("figure");
+    figure = document.createElement("figure");
     figure.append(element);
-    card.append(figure);
   }
+  figure.setAttribute("role", "img");
+  figure.setAttribute("aria-label", options.description ?? `图：${options.title}${options.subtitle ? `（${options.subtitle}）` : ""}`);
+  card.append(figure);
   return card;
 }

@@ -116,15 +116,35 @@ export function formatChange(current: unknown, base: unknown, unit: string | nul
   return isRateUnit(unit) ? formatPointChange(current, base) : formatRelativeChange(current, base);
 }
 
-/** "2025-03" → 2025年3月, "2025-H1" → 2025年上半年, "2025" → 2025年; anything else unchanged. */
-export function formatPeriod(period: string): string {
+/**
+ * "2025-03" → 2025年3月, "2025-H1" → 2025年上半年, "2025" → 2025年; anything else unchanged. With the last month
+ * of data (`dataEnd`, 'YYYY-MM'), a half-year or year that data cover only in part says so: 2026年（截至6月）.
+ */
+export function formatPeriod(period: string, dataEnd?: string): string {
   let match = /^(\d{4})-(\d{2})$/.exec(period);
   if (match) return `${match[1]}年${Number(match[2])}月`;
+  const part = dataEnd !== undefined && partPeriodEnd(period, dataEnd);
+  const upTo = part ? `（截至${Number(part.slice(5, 7))}月）` : "";
   match = /^(\d{4})-H([12])$/.exec(period);
-  if (match) return `${match[1]}年${match[2] === "1" ? "上" : "下"}半年`;
+  if (match) return `${match[1]}年${match[2] === "1" ? "上" : "下"}半年${upTo}`;
   match = /^(\d{4})$/.exec(period);
-  if (match) return `${match[1]}年`;
+  if (match) return `${match[1]}年${upTo}`;
   return period;
+}
+
+/**
+ * The last month with data when a half-year or year is covered only in part (data end inside it, before its
+ * last month), else null: '2026' with data to '2026-06' → '2026-06'; '2025' with data to '2026-06' → null.
+ */
+export function partPeriodEnd(period: string, dataEnd: string): string | null {
+  const year = period.slice(0, 4);
+  let first: string;
+  let last: string;
+  if (/^\d{4}-H1$/.test(period)) [first, last] = [`${year}-01`, `${year}-06`];
+  else if (/^\d{4}-H2$/.test(period)) [first, last] = [`${year}-07`, `${year}-12`];
+  else if (/^\d{4}$/.test(period)) [first, last] = [`${year}-01`, `${year}-12`];
+  else return null;
+  return dataEnd >= first && dataEnd < last ? dataEnd : null;
 }
 
 /** "2025-03-08" (or a Date) → 2025年3月8日. */

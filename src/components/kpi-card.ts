@@ -19,6 +19,22 @@ export interface KpiInput {
   amountDigits?: number;
   /** Makes the whole card a link (e.g. the overview's 贷款余额 card → 金融帮扶总览). */
   href?: string;
+  /** A rate's numerator and denominator, shown in small text under it; a small denominator is marked. */
+  numerator?: number | null;
+  denominator?: number | null;
+  /** Why a comparison is left out (e.g. a part year has no like period last year), shown in small text. */
+  comparisonNote?: string;
+}
+
+/** A rate on fewer cases than this is marked 基数小: one household moves it by more than 3 points. */
+export const SMALL_BASE = 30;
+
+/** "分子 6 / 分母 179" under a rate; with "基数小" when the denominator is under SMALL_BASE. */
+export function baseText(numerator: number | null | undefined, denominator: number | null | undefined): string {
+  if (typeof numerator !== "number" || typeof denominator !== "number" || denominator <= 0) return "";
+  const count = (n: number) => formatValue(n, "households").replace(/户$/, "");
+  const small = denominator < SMALL_BASE ? "，基数小，仅供参考" : "";
+  return `分子 ${count(numerator)} / 分母 ${count(denominator)}${small}`;
 }
 
 /** "数据不完整：缺 县农业银行 2025年6月贷款台账、…" — the one wording for cards, tables and downloads. */
@@ -57,6 +73,19 @@ export function kpiCard(input: KpiInput): HTMLElement {
     ? formatAmount(input.value, { unit: "万元", digits: input.amountDigits })
     : formatValue(input.value, input.unit, amountUnitFor(input.code));
   card.append(title, value, changeLine("环比", input, input.previous), changeLine("同比", input, input.lastYear));
+  const base = isRateUnit(input.unit) ? baseText(input.numerator, input.denominator) : "";
+  if (base) {
+    const line = document.createElement("div");
+    line.className = `kpi-base muted${typeof input.denominator === "number" && input.denominator < SMALL_BASE ? " small-base" : ""}`;
+    line.textContent = base;
+    card.append(line);
+  }
+  if (input.comparisonNote) {
+    const note = document.createElement("div");
+    note.className = "kpi-note muted";
+    note.textContent = input.comparisonNote;
+    card.append(note);
+  }
   if (input.target != null) {
     const target = document.createElement("div");
     target.className = "kpi-target muted";

@@ -10,6 +10,8 @@ export interface PeriodSelectOptions {
   value?: string;
   /** Which kinds to offer; default all. */
   types?: PeriodType[];
+  /** Last month with data ('YYYY-MM'): a part half-year or year is labelled 2026年（截至6月）. */
+  dataEnd?: string;
 }
 
 const GROUPS: Array<[PeriodType, string]> = [
@@ -40,7 +42,7 @@ export function periodSelect(periods: string[], options: PeriodSelectOptions = {
     if (!inGroup.length) continue;
     const group = document.createElement("optgroup");
     group.label = name;
-    for (const period of inGroup) group.append(new Option(formatPeriod(period), period));
+    for (const period of inGroup) group.append(new Option(formatPeriod(period, options.dataEnd), period));
     select.append(group);
   }
   // Default: the newest period of the first kind offered (the latest month on a monthly page).

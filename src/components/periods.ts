@@ -1,5 +1,6 @@
 // Period arithmetic for comparisons: the previous period (环比) and the same period last year (同比).
 // Periods are 'YYYY-MM', 'YYYY-H1'/'YYYY-H2' or 'YYYY' as in the marts.
+import { partPeriodEnd } from "./format.js";
 
 export type PeriodType = "month" | "half" | "year";
 
@@ -52,4 +53,22 @@ export function monthsOf(period: string): string[] {
   const first = type === "half" && period.endsWith("H2") ? 7 : 1;
   const count = type === "half" ? 6 : type === "year" ? 12 : 0;
   return Array.from({ length: count }, (_, i) => `${year}-${String(first + i).padStart(2, "0")}`);
+}
+
+/**
+ * 同比 that compares like with like when data end inside the period (`dataEnd`, 'YYYY-MM'): a whole period
+ * against the same period last year; a year with data to June against last year's first half (the same
+ * months); any other part period against nothing (undefined), since the marts hold no other year-to-date
+ * period and half a year must never be set against a whole one.
+ */
+export function comparableLastYear(period: string, dataEnd?: string): string | undefined {
+  const part = dataEnd === undefined ? null : partPeriodEnd(period, dataEnd);
+  if (part === null) return samePeriodLastYear(period);
+  return periodType(period) === "year" && part.endsWith("-06") ? `${Number(period.slice(0, 4)) - 1}-H1` : undefined;
+}
+
+/** 环比 only for a whole period: a part half-year or year is not set against a whole one. */
+export function comparablePrevious(period: string, dataEnd?: string): string | undefined {
+  if (dataEnd !== undefined && partPeriodEnd(period, dataEnd) !== null) return undefined;
+  return previousPeriod(period);
 }

@@ -9,6 +9,13 @@ describe("chartCard", () => {
     const card = chartCard(() => Plot.barY([1, 2, 3]).plot({ document }), { title: "图" });
     expect(card.querySelector(".card > figure > svg, figure > svg")).not.toBeNull();
     expect(card.querySelector("h2")!.textContent).toBe("图");
+    // every chart has a text alternative: its title at least
+    expect(card.querySelector("figure")!.getAttribute("role")).toBe("img");
+    expect(card.querySelector("figure")!.getAttribute("aria-label")).toBe("图：图");
+    const described = chartCard(() => Plot.barY([1]).plot({ document }), { title: "识别", subtitle: "按月", description: "识别：3 个月共 12 户。" });
+    expect(described.querySelector("figure")!.getAttribute("aria-label")).toBe("识别：3 个月共 12 户。");
+    const titled = chartCard(() => Plot.barY([1]).plot({ document }), { title: "识别", subtitle: "按月" });
+    expect(titled.querySelector("figure")!.getAttribute("aria-label")).toBe("图：识别（按月）");
   });
   it("shows a sentence instead of empty axes", () => {
     const card = chartCard(() => Plot.barY([]).plot({ document }), { title: "图", empty: true });

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import iconv from "iconv-lite";
 import { afterEach, describe, expect, it } from "vitest";
-import { readSettings, SettingsError, writeSettingsTables } from "../../loaders/config/settings.ts";
+import { readSettings, SettingsError, writeSettingsTables, type VerdictThreshold } from "../../loaders/config/settings.ts";
 
 let dirs: string[] = [];
 function configDir(files: Record<string, string | Buffer>): string {
@@ -18,12 +18,27 @@ afterEach(() => {
   dirs = [];
 });
 
+// 规模性返贫研判 defaults (data/config/README.md): rates in the file are %, here fractions per year
+const cluster = (areaLevel: "village" | "town", month: [number, number], quarter: [number, number]): VerdictThreshold[] =>
+  (["month", "quarter"] as const).flatMap((window) => (["cluster_identified", "cluster_risk", "cluster_below_line"] as const)
+    .map((trigger) => ({ trigger, areaLevel, window, amber: (window === "month" ? month : quarter)[0], red: (window === "month" ? month : quarter)[1] })));
+const VERDICT: VerdictThreshold[] = [
+  { trigger: "return_rate", areaLevel: "county", window: "period", amber: 0.005, red: 0.01 },
+  { trigger: "new_poverty_rate", areaLevel: "county", window: "period", amber: 0.005, red: 0.01 },
+  { trigger: "active_growth", areaLevel: "county", window: "period", amber: 0.1, red: 0.2 },
+  { trigger: "ident_overdue", areaLevel: "county", window: "period", amber: 1, red: 10 },
+  { trigger: "assist_overdue", areaLevel: "county", window: "period", amber: 1, red: 10 },
+  ...cluster("village", [3, 5], [5, 8]),
+  ...cluster("town", [10, 20], [20, 40]),
+];
+
 const DEFAULTS = {
   identificationDeadlineDays: 15,
   firstAssistDeadlineDays: 15,
   villageSuppressionMinHouseholds: 5,
   incomeTolerance: 1,
   colourGrades: { redBelow: 5000, greenFrom: 10000 },
+  verdictThresholds: VERDICT,
   holidays: [],
 };
 
@@ -100,6 +115,31 @@ describe("readSettings", () => {
   });
 });
 
+describe("规模性返贫研判 thresholds", () => {
+  it("reads the thresholds, % as fractions, and keeps the defaults of what the file leaves out", () => {
+    const dir = configDir({ "settings.json": JSON.stringify({ "规模性返贫研判": {
+      "返贫率（%）": { "黄色": 0.2, "红色": 0.8 }, "村聚集户数": { "一个季度": { "红色": 12 } },
+    } }) });
+    const rows = readSettings(dir).verdictThresholds;
+    const returnRate = rows.find((r) => r.trigger === "return_rate")!;
+    expect(returnRate.amber).toBeCloseTo(0.002, 12);
+    expect(returnRate.red).toBeCloseTo(0.008, 12);
+    expect(rows.filter((r) => r.areaLevel === "village" && r.window === "quarter").map((r) => [r.amber, r.red]))
+      .toEqual([[5, 12], [5, 12], [5, 12]]);
+    expect(rows.filter((r) => r.areaLevel === "village" && r.window === "month").map((r) => [r.amber, r.red]))
+      .toEqual([[3, 5], [3, 5], [3, 5]]);
+  });
+
+  it("refuses 黄色 above 红色, an unknown key or a negative number, naming it", () => {
+    const swapped = configDir({ "settings.json": JSON.stringify({ "规模性返贫研判": { "超期未识别户数": { "黄色": 5, "红色": 2 } } }) });
+    expect(() => readSettings(swapped)).toThrow(/“超期未识别户数”的“黄色”不能大于“红色”/);
+    const unknown = configDir({ "settings.json": JSON.stringify({ "规模性返贫研判": { "返贫率": { "黄色": 1 } } }) });
+    expect(() => readSettings(unknown)).toThrow(/“规模性返贫研判”中有不认识的项：返贫率/);
+    const negative = configDir({ "settings.json": JSON.stringify({ "规模性返贫研判": { "乡镇聚集户数": { "一个月": { "黄色": -1 } } } }) });
+    expect(() => readSettings(negative)).toThrow(/“乡镇聚集户数 → 一个月”的“黄色”“红色”应为不小于0的数/);
+  });
+});
+
 describe("writeSettingsTables", () => {
   it("writes cfg_settings (one row) and cfg_holidays", async () => {
     const instance = await DuckDBInstance.create(":memory:");
@@ -112,6 +152,14 @@ describe("writeSettingsTables", () => {
     }]);
     const holidays = (await conn.runAndReadAll("select strftime(holiday, '%Y-%m-%d') as d from cfg_holidays order by 1")).getRowObjectsJS();
     expect(holidays.map((h) => h.d)).toEqual(["2025-10-01", "2025-10-02"]);
+    const verdict = (await conn.runAndReadAll(
+      `select trigger, area_level, "window", amber, red from cfg_verdict_thresholds where trigger = 'cluster_risk' order by 2, 3`)).getRowObjectsJS();
+    expect(verdict).toEqual([
+      { trigger: "cluster_risk", area_level: "town", window: "month", amber: 10, red: 20 },
+      { trigger: "cluster_risk", area_level: "town", window: "quarter", amber: 20, red: 40 },
+      { trigger: "cluster_risk", area_level: "village", window: "month", amber: 3, red: 5 },
+      { trigger: "cluster_risk", area_level: "village", window: "quarter", amber: 5, red: 8 },
+    ]);
     // a second write replaces: no holidays left
     await writeSettingsTables(conn, DEFAULTS);
     const none = (await conn.runAndReadAll("select count(*)::integer as n from cfg_holidays")).getRowObjectsJS();

@@ -1,5 +1,7 @@
 // Builds the site twice from the sample county — the full site and the public one (--public) — once
-// from a two-household fixture roster (whose village falls below the suppression threshold), and once from
+// from a small fixture roster (test/fixtures/privacy/roster: 青山村's two households fall below the suppression
+// threshold; 绿水村 in 绿水乡 has six households identified in March 2025, all 因自然灾害, a cluster that turns
+// the 规模性返贫风险研判 red), and once from
 // the hostile fixture county (markup, script, bidi overrides and formulas in every name) into
 // test-output/e2e/, which the run leaves behind with its screenshots, PDF and weights for inspection.
 // DIXIAN_E2E_REUSE=1 reuses builds already there (for working on the tests, never in CI).
@@ -13,7 +15,7 @@ export interface E2eContext {
   distDir: string;
   publicDistDir: string;
   dbPath: string;
-  /** A site built from the two-household fixture roster: its village is below the suppression threshold. */
+  /** A site built from the small fixture roster: 青山村 is below the suppression threshold, 绿水村 is a cluster. */
   smallDistDir: string;
   smallDbPath: string;
   /** A site built from the hostile fixture county (test/fixtures/hostile/roster). */

@@ -53,6 +53,10 @@ export const ACCEPTED: Record<string, readonly string[] | { pattern: string }> =
   source_type: ["town_roster", "bank_ledger", "insurer", "department"],
   extract: CONTRACTS.map((c) => c.extract),
   code: CATALOG.map((c) => c.code),
+  // 规模性返贫风险研判 (verdict_triggers, verdict, cfg_verdict_thresholds)
+  trigger: ["return_rate", "new_poverty_rate", "active_growth", "ident_overdue", "assist_overdue", "cluster_identified", "cluster_risk", "cluster_below_line"],
+  level: ["green", "amber", "red"],
+  window: ["period", "month", "quarter"],
   // the words for a month (loaders/sql/README.md): always 'YYYY-MM'
   month: { pattern: MONTH },
   snapshot_month: { pattern: MONTH },
