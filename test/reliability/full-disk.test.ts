@@ -28,7 +28,7 @@ describe("a full disk", () => {
 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), "dixian-disk-"));
-    mounted = tryMountTmpfs(dir, "48m");
+    mounted = tryMountTmpfs(dir, "160m");
   });
 
   afterAll(() => {
