@@ -56,11 +56,11 @@ export default {
         { name: "金融帮扶总览", path: "/finance" },
         { name: "政策例外清单", path: "/policy" },
         { name: "银行考核", path: "/scorecard" },
-        { name: "风险关联清单", path: "/risk-links" },
+        { name: "风险关联清单（按乡镇）", path: "/risk-links" },
       ],
     },
     { name: "银行", collapsible: true, open: false, pages: banks.map((bank) => ({ name: bank.name, path: `/bank/${bank.slug}` })) },
-    { name: "工作清单", pages: [{ name: "干部工作清单（按乡镇）", path: "/worklist" }, { name: "保险保障工作清单", path: "/insurance-worklist" }] },
+    { name: "工作清单", pages: [{ name: "干部工作清单（按乡镇）", path: "/worklist" }, { name: "保险保障工作清单（按乡镇）", path: "/insurance-worklist" }] },
     {
       name: "说明",
       pages: [
