@@ -2,6 +2,7 @@
 // (no link out), and the output folder taken from DIXIAN_OUT so the build can write beside the live site.
 import { readTowns } from "./src/data/town-list.ts";
 import { readBanks } from "./src/data/bank-list.ts";
+import { PER_TOWN_LISTS } from "./src/data/household-list.ts";
 
 const builtAt = new Intl.DateTimeFormat("zh-CN", {
   timeZone: "Asia/Shanghai",
@@ -10,8 +11,9 @@ const builtAt = new Intl.DateTimeFormat("zh-CN", {
 }).format(new Date());
 
 // One page per town: the sidebar lists them and dynamicPaths tells the build which to render. Each town
-// also gets its own work list (/worklist/<town>, so hosting can restrict it to the town's cadres), except
-// in a public build, which carries no household list at all.
+// also gets its own page of each household list (PER_TOWN_LISTS: /worklist/<town>, /insurance-worklist/<town>,
+// /risk-links/<town>, /leads/<town>; DOMAIN.md §9, so hosting can restrict it to the town's cadres), except in a
+// public build, which carries no household list at all.
 const towns = await readTowns();
 const isPublic = process.env.DIXIAN_PUBLIC === "1";
 // One page per bank (金融帮扶), by a short hash of its name.
@@ -54,11 +56,11 @@ export default {
         { name: "金融帮扶总览", path: "/finance" },
         { name: "政策例外清单", path: "/policy" },
         { name: "银行考核", path: "/scorecard" },
-        { name: "风险关联清单", path: "/risk-links" },
+        { name: "风险关联清单（按乡镇）", path: "/risk-links" },
       ],
     },
     { name: "银行", collapsible: true, open: false, pages: banks.map((bank) => ({ name: bank.name, path: `/bank/${bank.slug}` })) },
-    { name: "工作清单", pages: [{ name: "干部工作清单（按乡镇）", path: "/worklist" }, { name: "保险保障工作清单", path: "/insurance-worklist" }] },
+    { name: "工作清单", pages: [{ name: "干部工作清单（按乡镇）", path: "/worklist" }, { name: "保险保障工作清单（按乡镇）", path: "/insurance-worklist" }] },
     {
       name: "说明",
       pages: [
@@ -67,11 +69,11 @@ export default {
       ],
     },
   ],
-  // Each town's lead list (比对预警) is its own page and data file, linked from /leads, not in the sidebar.
+  // Each town's household lists are their own pages and data files, linked from their index pages
+  // (/worklist, /insurance-worklist, /risk-links, /leads), not in the sidebar.
   dynamicPaths: [
     ...towns.map((town) => `/town/${town.code}`),
-    ...(isPublic ? [] : towns.map((town) => `/worklist/${town.code}`)),
-    ...towns.map((town) => `/leads/${town.code}`),
+    ...(isPublic ? [] : PER_TOWN_LISTS.flatMap((list) => towns.map((town) => `/${list}/${town.code}`))),
     ...banks.map((bank) => `/bank/${bank.slug}`),
   ],
 };

@@ -1,11 +1,9 @@
 // 比对预警 page data (DOMAIN.md §10), from the leads, lead_rules, department_matches,
-// lead_indicators_by_department and indicators marts. Aggregates are published in every build; the
-// county office's list of overdue leads is masked in lead-rows.ts and left out entirely with DIXIAN_PUBLIC=1.
-// Each town's own lead list is a separate file (leads/[town].json.ts), so hosting can restrict it to the town.
-import { overdueLeadRows } from "./lead-rows.ts";
+// lead_indicators_by_department and indicators marts: aggregates only, the same in every build. No household
+// row: each town's lead list, its overdue leads included, is a separate file (leads/[town].json.ts), so hosting
+// can restrict it to the town (DOMAIN.md §9); public builds have none.
+import { isPublicBuild } from "./household-list.ts";
 import { runLoader } from "./warehouse.ts";
-
-const isPublic = process.env.DIXIAN_PUBLIC === "1";
 
 runLoader(async (warehouse) => {
   const [settings] = await warehouse.query("select check_deadline_days from cfg_lead_settings");
@@ -40,11 +38,11 @@ runLoader(async (warehouse) => {
     select town_code, town_name, count(*)::integer as leads, count(*) filter (where is_overdue)::integer as overdue,
       count(*) filter (where not is_closed)::integer as open
     from leads where town_code is not null group by all order by town_code`);
-  const base = {
+  return {
+    // public: whether the per-town lists exist (the page links to them only if they do)
+    public: isPublicBuild(),
     deadline: settings?.check_deadline_days ?? null,
     asOf: asOf?.as_of_date ?? null,
     rules, matches, byMonth, outcomes, byDepartment, byTown, overdueByTown,
   };
-  if (isPublic) return { ...base, public: true, overdue: null };
-  return { ...base, public: false, overdue: await overdueLeadRows(warehouse) };
 });

@@ -1,6 +1,7 @@
 // The nginx configuration of docs/intranet-hosting.md, run as written (only root, port and file locations
 // changed) when nginx is installed: pages load under its CSP with no violation, scripts arrive gzip'd,
-// clean URLs resolve, and each town's work list (page and data file) opens only with that town's password.
+// clean URLs resolve, and each town's household lists (PER_TOWN_LISTS: /worklist, /insurance-worklist, /risk-links,
+// /leads; page and data file) open only with that town's password.
 // CI machines without nginx skip this; the static server tests cover the same policy.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -13,12 +14,14 @@ import { launchChromium } from "./browser.ts";
 import { CONTENT_SECURITY_POLICY } from "./csp.ts";
 import { loadProblems } from "./inspect-page.ts";
 import { sitePages } from "./pages.ts";
+import { PER_TOWN_LISTS } from "../../src/data/household-list.ts";
 
 const NGINX = "/usr/sbin/nginx";
 const { distDir, outputDir } = inject("e2e");
 const doc = readFileSync(new URL("../../docs/intranet-hosting.md", import.meta.url), "utf-8");
 // the towns whose work list the full build has (/worklist/<town>)
 const worklistTowns = sitePages(distDir).map((p) => /^\/worklist\/(\d{9})$/.exec(p.url)?.[1]).filter((t): t is string => Boolean(t));
+const perTownList = new RegExp(`^/(${PER_TOWN_LISTS.join("|")})/\\d{9}$`);
 const basic = (town: string) => ({ Authorization: `Basic ${Buffer.from(`town${town}:pw-${town}`).toString("base64")}` });
 
 async function freePort(): Promise<number> {
@@ -91,23 +94,23 @@ describe.skipIf(!existsSync(NGINX))("nginx as documented", () => {
     if (town) expect((await fetch(origin + town.url)).status).toBe(200);
   });
 
-  test("a town's work list and its data open with that town's password only", async () => {
+  test.each([...PER_TOWN_LISTS])("a town's %s page and its data open with that town's password only", async (list) => {
     expect(worklistTowns.length).toBeGreaterThan(1);
     const [town, other] = worklistTowns;
-    const dataFile = readdirSync(join(distDir, "_file", "data", "worklist")).find((f) => f.startsWith(`${town}.`));
-    expect(dataFile, "没有找到该乡镇的工作清单数据文件").toBeDefined();
-    for (const path of [`/worklist/${town}`, `/worklist/${town}.html`, `/_file/data/worklist/${dataFile}`]) {
+    const dataFile = readdirSync(join(distDir, "_file", "data", list)).find((f) => f.startsWith(`${town}.`));
+    expect(dataFile, "没有找到该乡镇的清单数据文件").toBeDefined();
+    for (const path of [`/${list}/${town}`, `/${list}/${town}.html`, `/_file/data/${list}/${dataFile}`]) {
       expect((await fetch(origin + path)).status, `${path} 无密码`).toBe(401);
       expect((await fetch(origin + path, { headers: basic(other) })).status, `${path} 用其他乡镇的密码`).toBe(401);
       const own = await fetch(origin + path, { headers: basic(town) });
       expect(own.status, `${path} 用本乡镇的密码`).toBe(200);
       expect(own.headers.get("content-security-policy")).toBe(CONTENT_SECURITY_POLICY);
     }
-    // the index lists towns only: open to everyone on the intranet
-    expect((await fetch(`${origin}/worklist`)).status).toBe(200);
+    // the index (or, for /leads, the county's aggregates) holds no household: open to everyone on the intranet
+    expect((await fetch(`${origin}/${list}`)).status).toBe(200);
   });
 
-  test.each(sitePages(distDir).filter((p) => !p.url.startsWith("/worklist/")).slice(0, 3))("nginx: $url has no CSP violation, console error or failed request", async (sitePage) => {
+  test.each(sitePages(distDir).filter((p) => !perTownList.test(p.url)).slice(0, 3))("nginx: $url has no CSP violation, console error or failed request", async (sitePage) => {
     expect(await loadProblems(browser, origin + sitePage.url)).toEqual({ csp: [], consoleErrors: [], failedRequests: [], externalRequests: [] });
   });
 });

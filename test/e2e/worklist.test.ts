@@ -1,6 +1,7 @@
 // Per-town work lists (/worklist/<town>) on the full sample-county site: each town's page, its print
 // layout and both downloads hold only that town's households; the Excel file carries the title and the
-// 内部资料 不得外传 notice; the public site has no work list page or data at all.
+// 内部资料 不得外传 notice; every household list has a page per town (PER_TOWN_LISTS), and the public site has
+// none of them, pages or data.
 import type { Server } from "node:http";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -8,6 +9,7 @@ import { DuckDBInstance } from "@duckdb/node-api";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { serveDist } from "../../loaders/serve/serve-dist.ts";
+import { PER_TOWN_LISTS } from "../../src/data/household-list.ts";
 import { launchChromium } from "./browser.ts";
 import { CONTENT_SECURITY_POLICY } from "./csp.ts";
 import { parseCsv, parseXlsx } from "./downloads.ts";
@@ -42,10 +44,13 @@ afterAll(async () => {
 
 const towns = () => readdirSync(join(distDir, "worklist")).map((f) => f.replace(/\.html$/, "")).sort();
 
-test("every town has its own work list page, and the public site none", () => {
+test("every town has its own page of each household list, and the public site none", () => {
   expect(towns().length).toBeGreaterThan(1);
-  expect(existsSync(join(publicDistDir, "worklist"))).toBe(false);
-  expect(existsSync(join(publicDistDir, "_file", "data", "worklist"))).toBe(false);
+  for (const list of PER_TOWN_LISTS) {
+    expect(readdirSync(join(distDir, list)).sort(), list).toEqual(towns().map((t) => `${t}.html`));
+    expect(existsSync(join(publicDistDir, list)), list).toBe(false);
+    expect(existsSync(join(publicDistDir, "_file", "data", list)), list).toBe(false);
+  }
 });
 
 test.each(towns().slice(0, 2))("工作清单 %s: screen, print and downloads hold only the town's rows", async (town) => {

@@ -1,6 +1,6 @@
 // The finance pages' data loaders on the hand-made finance county (test/fixtures/finance, see finance.test.ts):
-// the 政策例外清单 and 风险关联清单 loaders mask names and ID numbers and, with DIXIAN_PUBLIC=1, output no loan or
-// household row; the bank page loader finds a bank by its slug.
+// the 政策例外清单 and per-town 风险关联清单 loaders mask names and ID numbers (the latter one town's rows only) and,
+// with DIXIAN_PUBLIC=1, output no loan or household row; the bank page loader finds a bank by its slug.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -48,14 +48,32 @@ it("政策例外清单 in a public build: counts only", () => {
   expect(json.byBank.length).toBeGreaterThan(0);
 });
 
-it("风险关联清单: masked household rows; none in a public build", () => {
-  const { text, json } = run("src/data/risk-links.json.ts");
-  expect(json.rows.map((r: { list: string; household_id: string }) => `${r.list}:${r.household_id}`)).toEqual([
-    "monitored_bad_loan:F08", "no_labour_micro:F06", "unserved_lead:F07",
-  ]);
-  expect(json.rows[0]).toMatchObject({ head_name: "测*", id_number: "529901********0810", town_name: "一镇" });
-  for (const secret of SECRETS) expect(text).not.toContain(secret);
-  expect(run("src/data/risk-links.json.ts", { DIXIAN_PUBLIC: "1" }).json).toEqual({ public: true, rows: null });
+const RISK_LINKS = "src/data/risk-links/[town].json.ts";
+const listed = (rows: Array<{ list: string; household_id: string }>) => rows.map((r) => `${r.list}:${r.household_id}`);
+
+it("风险关联清单 of a town: that town's household rows only, masked", () => {
+  // F08 lives in 甲村 (一镇); F06 and F07 in 丙村 (二乡)
+  const town1 = run(RISK_LINKS, {}, ["--town=529901001"]);
+  expect(town1.json).toMatchObject({ public: false, town: "529901001", snapshotMonth: "2025-04", ledgerMonth: "2025-04" });
+  expect(listed(town1.json.rows)).toEqual(["monitored_bad_loan:F08"]);
+  expect(town1.json.rows[0]).toMatchObject({ head_name: "测*", id_number: "529901********0810", town_name: "一镇" });
+  for (const other of ["F06", "F07", "丙村"]) expect(town1.text).not.toContain(other);
+  const town2 = run(RISK_LINKS, {}, ["--town=529901002"]);
+  expect(listed(town2.json.rows)).toEqual(["no_labour_micro:F06", "unserved_lead:F07"]);
+  expect(town2.text).not.toContain("F08");
+  for (const secret of SECRETS) {
+    expect(town1.text).not.toContain(secret);
+    expect(town2.text).not.toContain(secret);
+  }
+});
+
+it("风险关联清单: nothing in a public build; a malformed town code is refused", () => {
+  expect(run(RISK_LINKS, { DIXIAN_PUBLIC: "1" }, ["--town=529901001"]).json).toEqual({ public: true, town: "529901001", rows: null });
+  const bad = spawnSync(process.execPath, ["--import", "tsx", RISK_LINKS, "--town=52990100"], {
+    encoding: "utf8", env: { ...process.env, DIXIAN_DB: dbPath, DIXIAN_PUBLIC: "" },
+  });
+  expect(bad.status).not.toBe(0);
+  expect(bad.stderr).toContain("乡镇代码应为 9 位数字");
 });
 
 it("the bank page loader finds the bank by its slug and shows the missing month", () => {

@@ -292,17 +292,22 @@ describe("timeliness and gaps", () => {
 });
 
 describe("site loaders", () => {
-  const runLoader = (file: string, env: Record<string, string> = {}) => {
-    const result = spawnSync(process.execPath, ["--import", "tsx", file], {
+  const spawnLoader = (file: string, env: Record<string, string> = {}, args: string[] = []) =>
+    spawnSync(process.execPath, ["--import", "tsx", file, ...args], {
       encoding: "utf8",
       env: { ...process.env, DIXIAN_DB: dbPath, DIXIAN_PUBLIC: "", ...env },
     });
+  const runLoader = (file: string, env: Record<string, string> = {}, args: string[] = []) => {
+    const result = spawnLoader(file, env, args);
     expect(result.status, result.stderr).toBe(0);
     return { text: result.stdout, json: JSON.parse(result.stdout) };
   };
+  const WORKLIST = "src/data/insurance-worklist/[town].json.ts";
 
-  it("the insurance work list leaves Node with names and IDs masked, and not at all in a public build", () => {
-    const { text, json } = runLoader("src/data/insurance-worklist.json.ts");
+  it("the insurance work list of a town holds that town's households only, names and IDs masked", () => {
+    const { text, json } = runLoader(WORKLIST, {}, [`--town=${TOWN2}`]);
+    expect(json.public).toBe(false);
+    expect(json.town).toBe(TOWN2);
     expect(json.asOf).toBe("2025-06");
     expect(json.rows).toEqual([{
       month: "2025-06", town_code: TOWN2, town_name: "二乡", village_name: "丙村", area_code: BING, household_id: "H08",
@@ -311,7 +316,18 @@ describe("site loaders", () => {
     }]);
     expect(text).not.toContain("测试户八");
     expect(text).not.toContain("529901199006060810");
-    expect(runLoader("src/data/insurance-worklist.json.ts", { DIXIAN_PUBLIC: "1" }).json).toEqual({ public: true, asOf: null, rows: null });
+    // H08 is 二乡's: 一镇's list is empty
+    const town1 = runLoader(WORKLIST, {}, [`--town=${TOWN1}`]);
+    expect(town1.json.rows).toEqual([]);
+    expect(town1.text).not.toContain("H08");
+  });
+
+  it("the insurance work list: nothing in a public build, and a malformed town code is refused", () => {
+    expect(runLoader(WORKLIST, { DIXIAN_PUBLIC: "1" }, [`--town=${TOWN2}`]).json).toEqual({ public: true, town: TOWN2, asOf: null, rows: null });
+    const bad = spawnLoader(WORKLIST, {}, ["--town=1' or '1'='1"]);
+    expect(bad.status).not.toBe(0);
+    expect(bad.stderr).toContain("乡镇代码应为 9 位数字");
+    expect(spawnLoader(WORKLIST).status).not.toBe(0);
   });
 
   it("the insurance page data has no claim list in a public build", () => {

@@ -4,29 +4,17 @@
 // elimination review. Only the town's own rows leave, so hosting can give each town's cadres their page
 // alone (docs/intranet-hosting.md). Names, IDs and the helper's name are masked HERE, before anything
 // leaves Node; with DIXIAN_PUBLIC=1 no household row is output at all.
-import { maskId, maskName } from "../../../loaders/privacy/mask.ts";
+import { isPublicBuild, maskHouseholdRow, townArgument } from "../household-list.ts";
 import { readPageSettings, runLoader } from "../warehouse.ts";
 import type { JsonRow, Warehouse } from "../warehouse.ts";
 
-const isPublic = process.env.DIXIAN_PUBLIC === "1";
-const town = process.argv.find((arg) => arg.startsWith("--town="))?.slice("--town=".length) ?? "";
-
 /** The only household fields that may leave: personal ones masked, the rest as counted figures. */
-function publishable(row: JsonRow): JsonRow {
-  const { head_name, id_number, helper_name, risks, ...rest } = row;
-  const masked = (name: unknown) => (typeof name === "string" && name ? maskName(name) : "");
-  return {
-    ...rest,
-    head_name: masked(head_name),
-    id_number: typeof id_number === "string" && id_number ? maskId(id_number) : "",
-    helper_name: masked(helper_name),
-    risks: Array.isArray(risks) ? risks.join("、") : "",
-  };
-}
+const publishable = (row: JsonRow): JsonRow =>
+  maskHouseholdRow(row, { names: ["head_name", "helper_name"], ids: ["id_number"], lists: ["risks"] });
 
 const BASE = "village_name, area_code, household_id, head_name, id_number, household_size, helper_name, risks";
 
-async function list(warehouse: Warehouse, name: string, columns: string, order: string): Promise<JsonRow[]> {
+async function list(warehouse: Warehouse, town: string, name: string, columns: string, order: string): Promise<JsonRow[]> {
   const rows = await warehouse.query(
     `select ${BASE}, ${columns} from worklist where list = $name and town_code = $town order by ${order}, household_id`,
     { name, town },
@@ -35,8 +23,8 @@ async function list(warehouse: Warehouse, name: string, columns: string, order: 
 }
 
 runLoader(async (warehouse) => {
-  if (!/^\d{9}$/.test(town)) throw new Error(`乡镇代码应为 9 位数字，收到「${town}」`);
-  if (isPublic) return { public: true, town, asOf: null, lists: null };
+  const town = townArgument();
+  if (isPublicBuild()) return { public: true, town, asOf: null, lists: null };
   const settings = await readPageSettings(warehouse);
   const [latest] = await warehouse.query("select max(period) as month from household_status");
   return {
@@ -46,12 +34,12 @@ runLoader(async (warehouse) => {
     deadlines: { identification: settings.identification_deadline_days, firstAssist: settings.first_assist_deadline_days },
     lists: {
       // most overdue first: the order a cadre works through them
-      identOverdue: await list(warehouse, "ident_overdue", "risk_found_date, workdays_since_found, overdue_workdays", "overdue_workdays desc, risk_found_date"),
-      noMeasure: await list(warehouse, "no_measure", "monitor_kind, identified_date, workdays_since, overdue_workdays", "overdue_workdays desc, identified_date"),
+      identOverdue: await list(warehouse, town, "ident_overdue", "risk_found_date, workdays_since_found, overdue_workdays", "overdue_workdays desc, risk_found_date"),
+      noMeasure: await list(warehouse, town, "no_measure", "monitor_kind, identified_date, workdays_since, overdue_workdays", "overdue_workdays desc, identified_date"),
       // furthest below the line first
-      leads: await list(warehouse, "lead", "household_type, income_pc, line", "income_pc - line, area_code"),
+      leads: await list(warehouse, town, "lead", "household_type, income_pc, line", "income_pc - line, area_code"),
       // longest monitored first
-      review: await list(warehouse, "review", "monitor_kind, identified_date, income_pc, line", "identified_date, area_code"),
+      review: await list(warehouse, town, "review", "monitor_kind, identified_date, income_pc, line", "identified_date, area_code"),
     },
   };
 });
