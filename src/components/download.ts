@@ -60,9 +60,9 @@ export function columnLetter(index: number): string {
   return name;
 }
 
-/** Sheet names: at most 31 characters, none of []:*?/\ . */
+/** Sheet names: at most 31 characters, none of []:*?/\ , and no apostrophe first or last (Excel refuses them). */
 export function sheetName(name: string): string {
-  return name.replace(/[[\]:*?/\\]/g, "_").slice(0, 31) || "Sheet1";
+  return name.replace(/[[\]:*?/\\]/g, "_").slice(0, 31).replace(/^'+|'+$/g, "") || "Sheet1";
 }
 
 const STYLE_PERCENT = 1;

@@ -85,6 +85,9 @@ describe("names", () => {
     expect([0, 25, 26, 27, 701, 702].map(columnLetter)).toEqual(["A", "Z", "AA", "AB", "ZZ", "AAA"]);
     expect(sheetName("a/b[c]")).toBe("a_b_c_");
     expect(sheetName("x".repeat(40))).toHaveLength(31);
+    // a name cut after an apostrophe (a village named like a formula) must not end with it: Excel refuses the file
+    expect(sheetName("保险保障缺口_@SUM(1+1)_cmd|' _C calc'!A0")).toBe("保险保障缺口_@SUM(1+1)_cmd|' _C calc");
+    expect(sheetName("'a'")).toBe("a");
   });
 });
 

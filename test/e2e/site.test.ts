@@ -147,10 +147,19 @@ describe.each(pages)("页面 $url", (sitePage) => {
 
       const cards = page.locator(".card:has(table[data-table-name]):has(button[data-download])");
       const cardCount = Math.min(await cards.count(), MAX_DOWNLOADS_PER_PAGE);
+      let downloadsHere = 0;
       for (let i = 0; i < cardCount; i++) {
+        // Chromium stops a page's automatic downloads after about ten: load the page afresh every eight (the
+        // tables are read again after the reload, so each download is compared with what the page then shows).
+        if (downloadsHere >= 8) {
+          await page.goto(origin + sitePage.url, { waitUntil: "load" });
+          await waitForContent(page);
+          downloadsHere = 0;
+        }
         const card = cards.nth(i);
         const shown = await readTable(card.locator("table[data-table-name]").first());
         for (const kind of ["csv", "xlsx"] as const) {
+          downloadsHere++;
           const button = card.locator(`button[data-download="${kind}"]`).first();
           if ((await button.count()) === 0) continue;
           const [download] = await Promise.all([page.waitForEvent("download", { timeout: 15_000 }), button.click()]);
