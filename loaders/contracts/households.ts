@@ -61,6 +61,7 @@ export const households = defineContract({
     f("med_ok", "基本医疗保险", "bool", ["参加基本医疗保险", "基本医疗有保障", "med_ok"], { doc: "全家参加基本医疗保险：是/否" }),
     f("water_ok", "饮水安全", "bool", ["饮水安全有保障", "water_ok"], { doc: "是/否" }),
     f("helper_name", "帮扶责任人", "text", ["帮扶人", "帮扶干部", "helper_name"], { personal: "name", doc: "帮扶责任人姓名" }),
+    f("date_month_only", "日期仅到月", "bool", ["日期精度到月", "date_month_only"], { doc: "可选：是 表示识别监测日期、风险消除日期只知道年月（如全国系统导出的 202304），日期记为当月1日；需要工作日的及时率不计这样的户，另计为“日期仅到月”" }),
   ],
   rules: [
     ...idRules(),

@@ -31,6 +31,10 @@ export const RULE_TITLES = {
   duplicate_key: "重复记录",
   match_key_missing: "没有可比对的证件号码或户编号",
   self_paid_missing: "缺少个人自付金额",
+  household_field_conflict: "同一户的户信息在成员行或文件间不一致",
+  head_missing: "没有户主行",
+  area_name_unknown: "地区名称不在村级参考中",
+  area_name_ambiguous: "地区名称对应多个村",
 } as const;
 
 export type RuleCode = keyof typeof RULE_TITLES;

@@ -18,6 +18,7 @@ export const villages = defineContract({
     f("rural_households", "农村户数", "int", ["户数", "rural_households"], { required: true, doc: "农村户数" }),
     f("rural_population", "农村人口", "int", ["农村人口数", "人口", "rural_population"], { doc: "农村人口（人）" }),
     f("is_lifted_village", "是否脱贫村", "bool", ["脱贫村", "是否贫困村", "is_lifted_village"], { doc: "是/否" }),
+    f("former_names", "曾用名", "text", ["别名", "原村名", "former_names"], { doc: "可选：改名或合并前的村名，多个用 、 分隔；按村名查区划代码（全国系统导出只写村名）时也认这些名字" }),
   ],
   rules: [
     {

@@ -7,7 +7,7 @@ import { describeField } from "../read/match-header.ts";
 import { maskValue } from "../privacy/mask.ts";
 import type { Rejection } from "./bookkeeping.ts";
 import type { FileOutcome } from "./load-input-folder.ts";
-import { isSkippedRow, locateExtract, Refusal } from "./locate-extract.ts";
+import { isSkippedRow, locateExtract, Refusal, type LocatedExtract } from "./locate-extract.ts";
 import { StagingWriter } from "./staging-writer.ts";
 import { SheetLimitError } from "../read/limits.ts";
 
@@ -62,7 +62,7 @@ function periodLabel(periods: Set<string>, fallback: string | null): string | nu
  * Loads one file into its staging table. Never throws for a bad file: the outcome says `refused` with a
  * message naming the file's problem, and nothing of that file is inserted.
  */
-export async function loadFile(path: string, rel: string, checksum: string, state: LoadState): Promise<FileResult> {
+export async function loadFile(path: string, rel: string, checksum: string, state: LoadState, given?: LocatedExtract): Promise<FileResult> {
   const base: FileOutcome = {
     file: rel, sheet: null, extract: null, period: null, checksum, status: "refused",
     rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, rowsWarned: 0, message: null,
@@ -70,7 +70,9 @@ export async function loadFile(path: string, rel: string, checksum: string, stat
   let writer: StagingWriter | null = null;
   let added: { known: Set<string>; keys: string[] } | null = null;
   try {
-    const located = await locateExtract(path);
+    // `given`: rows already in canonical form from another step (an export profile's households), which
+    // go through the same validation, keys and staging as a file's rows.
+    const located = given ?? await locateExtract(path);
     const contract = located.match.contract;
     base.sheet = located.sheet;
     base.extract = contract.extract;

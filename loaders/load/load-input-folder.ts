@@ -10,6 +10,8 @@ import { faultPoint } from "../build/fault-points.ts";
 import { loadFile, type LoadState } from "./load-file.ts";
 import { locateExtract } from "./locate-extract.ts";
 import { writeReports } from "./write-reports.ts";
+import type { ExportProfile } from "../profiles/profile.ts";
+import { detectProfile, loadProfileFiles } from "../profiles/load-profile-files.ts";
 
 export interface FileOutcome {
   file: string;
@@ -44,6 +46,8 @@ export interface LoadOptions {
    * inserted after parsing ends, keeps the wait at the end short (tests make it smaller).
    */
   stagingPartRows?: number;
+  /** Export profiles (data/config/profiles/): files in a real layout they recognise are read through them. */
+  profiles?: readonly ExportProfile[];
 }
 
 const EXTRACT_FILE = new Set([".csv", ".xlsx", ".xls"]);
@@ -116,12 +120,20 @@ export async function loadInputFolder(conn: DuckDBConnection, inputDir: string, 
   const rejections: Rejection[] = [];
   const warnings: Rejection[] = [];
   try {
-    const ranked: { rel: string; rank: number }[] = [];
-    for (const rel of listExtractFiles(inputDir)) ranked.push({ rel, rank: await loadRank(join(inputDir, rel)) });
+    const profiles = options.profiles ?? [];
+    const householdsRank = CONTRACTS.findIndex((c) => c.extract === "households");
+    const ranked: { rel: string; rank: number; profiled: boolean }[] = [];
+    for (const rel of listExtractFiles(inputDir)) {
+      // A file in a profile's layout loads with the households (after the villages reference it needs).
+      const profiled = (await detectProfile(join(inputDir, rel), profiles)) !== null;
+      ranked.push({ rel, rank: profiled ? householdsRank : await loadRank(join(inputDir, rel)), profiled });
+    }
     ranked.sort((a, b) => a.rank - b.rank || a.rel.localeCompare(b.rel));
+    let profilesDone = false;
     let lookupsReady = false;
     let warned = false;
-    for (const { rel, rank } of ranked) {
+    for (const { rel, rank, profiled } of ranked) {
+      if (profiled && profilesDone) continue;
       const path = join(inputDir, rel);
       const checksum = await fileChecksum(path);
       if (done.has(loadIdentity(checksum, rel))) {
@@ -144,6 +156,31 @@ export async function loadInputFolder(conn: DuckDBConnection, inputDir: string, 
       if (rank >= 3 && rank < CONTRACTS.length && state.ctx.villages === null && !warned) {
         console.warn("警告：没有村级参考数据（村级参考文件），本次跳过“区划代码须在村级参考中”的检查");
         warned = true;
+      }
+      if (profiled) {
+        // Every file of every profile at once: overlapping files of a month are one roster.
+        if (!lookupsReady) {
+          await villageLookups(conn, state.ctx);
+          lookupsReady = true;
+        }
+        profilesDone = true;
+        const items = [];
+        for (const item of ranked.filter((r) => r.profiled)) {
+          const itemPath = join(inputDir, item.rel);
+          const itemChecksum = item.rel === rel ? checksum : await fileChecksum(itemPath);
+          if (!done.has(loadIdentity(itemChecksum, item.rel))) items.push({ rel: item.rel, path: itemPath, checksum: itemChecksum });
+        }
+        const loaded = await loadProfileFiles(items, profiles, state);
+        for (const outcome of loaded.outcomes) {
+          files.push(outcome);
+          await logOutcome(conn, outcome);
+          if (outcome.status === "loaded") done.add(loadIdentity(outcome.checksum, outcome.file));
+        }
+        for (const r of loaded.rejections) rejections.push(r);
+        for (const w of loaded.warnings) warnings.push(w);
+        await storeRejections(conn, loaded.rejections);
+        await storeRejections(conn, loaded.warnings, "warnings");
+        continue;
       }
       const result = extname(rel).toLowerCase() === ".xls"
         ? {

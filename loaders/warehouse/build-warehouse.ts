@@ -7,6 +7,7 @@ import { readSettings, writeSettingsTables } from "../config/settings.ts";
 import { readInsuranceSettings, writeInsuranceTables } from "../config/insurance.ts";
 import { readFinanceSettings, writeFinanceTables } from "../config/finance.ts";
 import { readLeadSettings, writeLeadTables } from "../config/lead-rules.ts";
+import { readProfiles, type ExportProfile } from "../profiles/profile.ts";
 import { writeCatalogTable } from "../indicators/write-catalog-table.ts";
 import { createDisclosureTable, writeSuppression } from "../disclosure/write-suppression.ts";
 import { DEFAULT_CONFIG_DIR, DEFAULT_DB, DEFAULT_MODELS_DIR, DEFAULT_REPORTS_DIR } from "../paths.ts";
@@ -59,10 +60,12 @@ interface CountyConfig {
   insurance: ReturnType<typeof readInsuranceSettings>;
   finance: ReturnType<typeof readFinanceSettings>;
   leads: ReturnType<typeof readLeadSettings>;
+  /** Export profiles (data/config/profiles/*.json): real download layouts mapped onto the canonical contract. */
+  profiles: ExportProfile[];
 }
 
 function readCountyConfig(dir: string): CountyConfig {
-  return { settings: readSettings(dir), insurance: readInsuranceSettings(dir), finance: readFinanceSettings(dir), leads: readLeadSettings(dir) };
+  return { settings: readSettings(dir), insurance: readInsuranceSettings(dir), finance: readFinanceSettings(dir), leads: readLeadSettings(dir), profiles: readProfiles(dir) };
 }
 
 export async function buildWarehouse(options: BuildWarehouseOptions): Promise<BuildResult> {
@@ -101,6 +104,7 @@ async function buildInto(
       const load = await loadInputFolder(conn, options.inputDir, {
         reportsDir: options.reportsDir ?? DEFAULT_REPORTS_DIR,
         incomeTolerance: config.settings.incomeTolerance,
+        profiles: config.profiles,
       });
       if (load.refused.length > 0 && !options.allowPartial) throw new RefusedFilesError(load);
       await writeSettingsTables(conn, config.settings);

@@ -45,7 +45,7 @@ export const ACCEPTED: Record<string, readonly string[] | { pattern: string }> =
   list: ["no_measure", "lead", "review", "ident_overdue"],
   dimension: ["identified_kind", "identified_risk", "eliminated_mode", "active_measure"],
   status: ["loaded", "refused", "skipped"],
-  "timeliness.status": ["on_time", "late", "pending", "overdue"],
+  "timeliness.status": ["on_time", "late", "pending", "overdue", "month_only"],
   "loan_risk_links.list": ["monitored_bad_loan", "no_labour_micro", "unserved_lead"],
   "leads.status": ["已纳入监测", "核查不符合", "已核查待办结", "逾期未核查", "待核查"],
   "int_lead_status.status": ["已纳入监测", "核查不符合", "已核查待办结", "逾期未核查", "待核查"],

@@ -1,5 +1,6 @@
 -- int_household_snapshots — grain: household × snapshot month ('YYYY-MM').
 -- The per-household flags every monitoring indicator reads, computed once here from int_roster.
+-- date_month_only: the record's dates are month-precise (日期仅到月); see int_household_status and int_period_events.
 -- key: snapshot_month, household_id
 create or replace table int_household_snapshots as
 with flags as (
@@ -23,7 +24,10 @@ with flags as (
     coalesce(housing_ok, false) as housing_ok,
     coalesce(edu_ok, false) as edu_ok,
     coalesce(med_ok, false) as med_ok,
-    coalesce(water_ok, false) as water_ok
+    coalesce(water_ok, false) as water_ok,
+    -- 识别监测日期 / 风险消除日期 known to the month only (the national system's YYYYMM): stored as the
+    -- month's first day, which the period flows can use but working-day deadlines cannot (int_household_status)
+    coalesce(date_month_only, false) as date_month_only
   from int_roster
 )
 select

@@ -15,6 +15,8 @@
 --                     a deadline that passed before the calendar's first day counts on that first day unless
 --                     the household was identified before it;
 --   assist_late_date  the first day past the first-assistance deadline (M working days after identification).
+-- A household whose latest snapshot has month-only dates (date_month_only, 日期仅到月) gets no deadlines: the
+-- day its working days would count from is not known (int_period_events counts it as month_only instead).
 -- Dates after the last day of data (int_periods.as_of_day) are typing errors or the future: they fall in no period.
 -- key: household_id
 create or replace table int_household_events as
@@ -50,15 +52,16 @@ dated as (
     l.first_assist_date,
     l.identify_workdays,
     l.assist_workdays,
+    l.date_month_only,
     due.day as ident_due_date,
     late.day as ident_late_date,
     alate.day as assist_late_date
   from latest l
   cross join settings s
-  left join int_workdays wf on wf.day = l.risk_found_date
+  left join int_workdays wf on wf.day = l.risk_found_date and not l.date_month_only
   left join int_workdays due on due.is_workday and due.workday_seq = wf.workday_seq + s.n
   left join int_workdays late on late.is_workday and late.workday_seq = wf.workday_seq + s.n + 1
-  left join int_workdays wi on wi.day = l.identified_date and l.is_monitored
+  left join int_workdays wi on wi.day = l.identified_date and l.is_monitored and not l.date_month_only
   left join int_workdays alate on alate.is_workday and alate.workday_seq = wi.workday_seq + s.m + 1
 )
 select

@@ -13,7 +13,11 @@
 --   assist_on_time    of those, first assistance by the period's end within the deadline;
 --   assist_pending    at the period's end: identified, no first assistance yet, deadline not passed;
 --   assist_overdue    at the period's end: active monitored in the end snapshot with no 帮扶措施 there, no first
---                     assistance dated by the period's end, deadline passed (NULL-free; false without an end snapshot).
+--                     assistance dated by the period's end, deadline passed (NULL-free; false without an end snapshot);
+--   month_only        identified inside the period, with dates known to the month only (日期仅到月: the national
+--                     system's YYYYMM): no working days can be counted, so the household is in neither timeliness
+--                     rate (numerator or denominator) nor in the pending/overdue counts; the timeliness mart lists
+--                     it as status month_only. Flows by period (identified, eliminated) are unchanged.
 -- village_code: the household's village in the period's end snapshot, else in its latest snapshot (DOMAIN.md
 -- §7: an event is counted where the household lives at the end of the event's period; a mover moves with it).
 -- "By the period's end" is int_periods.as_of_day: the period's last day, or the last day of data for a year
@@ -41,12 +45,13 @@ flags as (
     e.elimination_mode,
     e.identify_workdays,
     e.assist_workdays,
+    e.date_month_only,
     coalesce(e.identified_date between p.first_day and p.last_day, false) as identified,
     coalesce(e.eliminated_date between p.first_day and p.last_day, false) as eliminated,
     coalesce(e.ident_on_time and e.identified_date between p.first_day and p.last_day, false) as ident_on_time,
     coalesce(e.ident_counted_date between p.first_day and p.last_day, false) as ident_counted,
     -- found by the period's end and not identified by then (a later identification is not known yet)
-    coalesce(e.risk_found_date <= p.last_day and (e.identified_date is null or e.identified_date > p.last_day), false) as ident_open,
+    not e.date_month_only and coalesce(e.risk_found_date <= p.last_day and (e.identified_date is null or e.identified_date > p.last_day), false) as ident_open,
     coalesce(e.ident_late_date <= p.last_day, false) as ident_deadline_passed,
     coalesce(e.first_assist_date <= p.last_day, false) as assisted_by_end,
     coalesce(e.identified_date <= p.last_day, false) as identified_by_end,
@@ -63,14 +68,15 @@ derived as (
     ident_open and ident_deadline_passed as ident_overdue,
     identified and (assisted_by_end or assist_deadline_passed) as assist_known,
     identified and assisted_by_end and coalesce(assist_workdays <= (select first_assist_deadline_days from cfg_settings limit 1), false) as assist_on_time,
-    identified_by_end and not assisted_by_end and not assist_deadline_passed as assist_pending,
-    end_active_without_measure and identified_by_end and not assisted_by_end and assist_deadline_passed as assist_overdue
+    identified_by_end and not assisted_by_end and not assist_deadline_passed and not date_month_only as assist_pending,
+    identified and date_month_only as month_only,
+    end_active_without_measure and not date_month_only and identified_by_end and not assisted_by_end and assist_deadline_passed as assist_overdue
   from flags
 )
 select
   period, household_id, village_code, persons, is_lifted, is_ordinary, monitor_kind, risks, elimination_mode,
   identify_workdays, assist_workdays,
   identified, eliminated, ident_on_time, ident_counted, ident_pending, ident_overdue,
-  assist_known, assist_on_time, assist_pending, assist_overdue
+  assist_known, assist_on_time, assist_pending, assist_overdue, month_only
 from derived
 where identified or eliminated or ident_counted or ident_pending or ident_overdue or assist_pending or assist_overdue;

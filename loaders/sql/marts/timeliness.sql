@@ -12,6 +12,9 @@
 -- unidentified at its end is both). workdays: working days from 风险发现日期 to 识别监测日期 (identification)
 -- or from 识别监测日期 to 首次帮扶日期 (assist) for on_time/late, above 60 read 61, NULL when the date is not
 -- there yet; NULL for pending/overdue.
+--   status 'month_only' (both stages): identified in the period with dates known to the month only (日期仅到月,
+--         the national system's YYYYMM): left out of both rates and of pending/overdue, listed here so the page
+--         can say how many (int_period_events.month_only).
 -- key: period, area_code, stage, status, workdays?
 create or replace table timeliness as
 with statuses as (
@@ -32,6 +35,10 @@ with statuses as (
   select period, household_id, village_code, 'assist', 'pending', null from int_period_events where assist_pending
   union all
   select period, household_id, village_code, 'assist', 'overdue', null from int_period_events where assist_overdue
+  union all
+  select period, household_id, village_code, 'identification', 'month_only', null from int_period_events where month_only
+  union all
+  select period, household_id, village_code, 'assist', 'month_only', null from int_period_events where month_only
 )
 select
   s.period,
