@@ -6,7 +6,10 @@ import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildWarehouse, type BuildResult } from "../../loaders/warehouse/build-warehouse.ts";
-import { id, writeCanonical, writeNational } from "./hand-county.ts";
+import ExcelJS from "exceljs";
+import { loadInputFolder } from "../../loaders/load/load-input-folder.ts";
+import { readProfiles } from "../../loaders/profiles/profile.ts";
+import { id, writeCanonical, writeNational, writeReference } from "./hand-county.ts";
 
 const CONFIG = join(import.meta.dirname, "..", "..", "data", "config");
 
@@ -93,5 +96,51 @@ describe("a county given in the canonical layout and as the national system's pe
     const text = readFileSync(join(work, "r2", "load-summary.csv"), "utf-8");
     expect(text).toContain("脱贫人口信息_20250630-共3户.xlsx");
     expect(text).not.toContain("导出格式");
+  });
+});
+
+describe("loading a national export with defects", () => {
+  it("reports each household's defects at its head's row in the county's file, and counts every person row", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "dixian-profile-defects-"));
+    try {
+      mkdirSync(join(dir, "in"));
+      writeReference(join(dir, "in"));
+      const workbook = new ExcelJS.Workbook();
+      const sheet = workbook.addWorksheet("Sheet1");
+      sheet.addRow(["防止返贫监测对象信息"]);
+      sheet.addRow(["导出单位：示例县"]);
+      sheet.addRow(["县", "乡镇", "村", "户编号", "人编号", "姓名", "证件号码", "与户主关系", "劳动技能", "户类型", "人均纯收入（元）"]);
+      const good = id("42010119700101001");
+      const badChecksum = good.slice(0, 17) + (good[17] === "0" ? "1" : "0");
+      sheet.addRow(["示例县", "城关镇", "青山村", "H1", "P1", "张三", good, "户主", "普通劳动力", "脱贫户", 9000]); // row 4
+      sheet.addRow(["示例县", "城关镇", "青山村", "H1", "P2", "李四", id("42010119720202002"), "配偶", "普通劳动力", "脱贫户", 9100]); // row 5: conflict
+      sheet.addRow(["示例县", "城关镇", "白云村", "H2", "P3", "王五", id("42010119600404004"), "户主", "普通劳动力", "脱贫户", 9000]); // row 6: unknown village
+      sheet.addRow(["示例县", "城关镇", "白云村", "H2", "P4", "赵六", id("42010119620505005"), "配偶", "无劳动力", "脱贫户", 9000]); // row 7
+      sheet.addRow(["示例县", "河口乡", "青山村", "H3", "P5", "钱七", badChecksum, "户主", "普通劳动力", "一般农户", 9000]); // row 8: bad ID
+      await workbook.xlsx.writeFile(join(dir, "in", "监测对象信息_20250630-风险未消除3人.xlsx"));
+      const instance = await DuckDBInstance.create(":memory:");
+      const conn = await instance.connect();
+      try {
+        const summary = await loadInputFolder(conn, join(dir, "in"), { reportsDir: join(dir, "reports"), profiles: readProfiles(CONFIG) });
+        const file = summary.files.find((f) => f.file.endsWith(".xlsx"))!;
+        expect([file.status, file.period, file.rowsRead, file.rowsAccepted, file.rowsRejected, file.rowsWarned]).toEqual(["loaded", "2025-06", 5, 2, 3, 1]);
+        const rejected = (await conn.runAndReadAll("select file, \"row\", rule from rejections order by \"row\"")).getRowObjectsJson();
+        expect(rejected).toEqual([
+          { file: "监测对象信息_20250630-风险未消除3人.xlsx", row: 6, rule: "area_name_unknown" },
+          { file: "监测对象信息_20250630-风险未消除3人.xlsx", row: 8, rule: "id_checksum" },
+        ]);
+        const warned = (await conn.runAndReadAll("select \"row\", rule from warnings")).getRowObjectsJson();
+        expect(warned).toEqual([{ row: 5, rule: "household_field_conflict" }]);
+        const staged = (await conn.runAndReadAll("select household_id, source_file, source_row, household_size, labour_count, is_monitored from stg_households")).getRowObjectsJson();
+        expect(staged).toEqual([{ household_id: "H1", source_file: "监测对象信息_20250630-风险未消除3人.xlsx", source_row: 4, household_size: 2, labour_count: 2, is_monitored: false }]);
+        const members = (await conn.runAndReadAll("select person_id, source_row from stg_household_members order by person_id")).getRowObjectsJson();
+        expect(members).toEqual([{ person_id: "P1", source_row: 4 }, { person_id: "P2", source_row: 5 }]);
+      } finally {
+        conn.closeSync();
+        instance.closeSync();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
