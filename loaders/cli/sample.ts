@@ -1,7 +1,7 @@
-// npm run sample -- --out DIR --seed N --households N --months N [--end YYYY-MM] [--defect-rate R]
+// npm run sample -- --out DIR --seed N --households N --months N [--end YYYY-MM] [--defect-rate R] [--format canonical|national]
 import { parseArgs } from "node:util";
 import { SAMPLE_DIR } from "../paths.ts";
-import { generateSampleCounty, SAMPLE_DEFAULTS } from "../sample/generate-sample-county.ts";
+import { generateSampleCounty, SAMPLE_DEFAULTS, type SampleFormat } from "../sample/generate-sample-county.ts";
 
 function numberOption(name: string, text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback;
@@ -19,12 +19,14 @@ async function main(): Promise<void> {
       months: { type: "string" },
       end: { type: "string", default: SAMPLE_DEFAULTS.end },
       "defect-rate": { type: "string" },
+      format: { type: "string", default: SAMPLE_DEFAULTS.format },
       help: { type: "boolean", short: "h" },
     },
     strict: true,
   });
   if (values.help) {
-    process.stdout.write("用法: npm run sample -- --out 目录 --seed 种子 --households 户数 --months 月数 [--end YYYY-MM] [--defect-rate 比例]\n");
+    process.stdout.write("用法: npm run sample -- --out 目录 --seed 种子 --households 户数 --months 月数 [--end YYYY-MM] [--defect-rate 比例] [--format canonical|national]\n" +
+      "  --format national：户信息按全国防返贫监测系统的下载格式写（每人一行、两行标题、县乡村名称、脱贫人口信息与监测对象信息两个文件互相重叠）\n");
     return;
   }
   const started = performance.now();
@@ -35,6 +37,7 @@ async function main(): Promise<void> {
     months: numberOption("months", values.months, SAMPLE_DEFAULTS.months),
     end: values.end,
     defectRate: numberOption("defect-rate", values["defect-rate"], SAMPLE_DEFAULTS.defectRate),
+    format: values.format as SampleFormat,
   });
   const s = manifest.summary;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);

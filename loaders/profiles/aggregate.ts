@@ -313,7 +313,7 @@ export function aggregatePeriod(profile: ExportProfile, period: string, files: P
     cells.户编号 = draft.key;
     cells.户主姓名 = head.cells.姓名;
     cells.证件号码 = head.cells.证件号码;
-    cells.联系电话 = head.cells.联系电话 ?? persons.find((p) => p.cells.联系电话 !== null)?.cells.联系电话 ?? null;
+    cells.联系电话 = head.cells.联系电话;
     cells.家庭人口数 = String(persons.length);
     const labour = new Set(profile.劳动力);
     const skills = persons.map((p) => p.cells.劳动技能);

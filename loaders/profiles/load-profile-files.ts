@@ -102,36 +102,22 @@ export async function loadProfileFiles(items: ProfileFileItem[], profiles: reado
   const outcomes = new Map<string, FileOutcome>();
   const rejections: Rejection[] = [];
   const warnings: Rejection[] = [];
-  const groups = new Map<string, { profile: ExportProfile; period: string; files: ProfileFile[] }>();
+  // Grouped by the period in the file name before reading: one month's files are in memory at a time.
+  const groups = new Map<string, { period: string; items: ProfileFileItem[] }>();
   for (const item of items) {
     const outcome: FileOutcome = {
       file: item.rel, sheet: null, extract: "households", period: null, checksum: item.checksum, status: "refused",
       rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, rowsWarned: 0, message: null,
     };
     outcomes.set(item.rel, outcome);
-    let read: ReadFile | null;
-    try {
-      read = await readProfileFile(item.path, profiles, true);
-    } catch (error) {
-      outcome.message = `${item.rel}：文件无法读取（${(error as Error).message.split("\n")[0].slice(0, 200)}）`;
-      continue;
-    }
-    if (!read) {
-      outcome.message = `${item.rel}：没有找到导出格式的表头`;
-      continue;
-    }
-    outcome.sheet = read.sheet;
     const period = periodFromFileName(item.rel.split("/").pop() ?? item.rel);
     if (period === null) {
-      outcome.message = `${item.rel}：按导出格式“${read.profile.名称}”识别，但文件名中没有导出日期或年月（如 …_20250630-风险未消除608人.xlsx），无法确定数据期，请在文件名中写明`;
+      outcome.message = `${item.rel}：按导出格式识别为人员明细，但文件名中没有导出日期或年月（如 …_20250630-风险未消除608人.xlsx），无法确定数据期，请在文件名中写明`;
       continue;
     }
-    outcome.period = period;
-    outcome.rowsRead = read.rows.length;
-    const key = `${read.profile.file}|${period}`;
-    const group = groups.get(key) ?? { profile: read.profile, period, files: [] };
-    groups.set(key, group);
-    group.files.push({ rel: item.rel, sheet: read.sheet, header: read.header, rows: read.rows });
+    const group = groups.get(period) ?? { period, items: [] };
+    groups.set(period, group);
+    group.items.push(item);
   }
   const areas = groups.size > 0 ? await loadAreaIndex(conn) : null;
   const status = new Map<string, "rejected" | "warned">();
@@ -142,8 +128,34 @@ export async function loadProfileFiles(items: ProfileFileItem[], profiles: reado
   const push = (list: Rejection[], r: Rejection) => {
     if (list.length < MAX_DETAILS_PER_FILE) list.push(r);
   };
-  for (const group of [...groups.values()].sort((a, b) => a.period.localeCompare(b.period))) {
-    const result = aggregatePeriod(group.profile, group.period, group.files, areas);
+  for (const { period, items: monthItems } of [...groups.values()].sort((a, b) => a.period.localeCompare(b.period))) {
+    const byProfile = new Map<ExportProfile, ProfileFile[]>();
+    for (const item of monthItems) {
+      const outcome = outcomes.get(item.rel)!;
+      let read: ReadFile | null;
+      try {
+        read = await readProfileFile(item.path, profiles, true);
+      } catch (error) {
+        outcome.message = `${item.rel}：文件无法读取（${(error as Error).message.split("\n")[0].slice(0, 200)}），如为 XLSX 请确认文件未损坏、未加密，可用 Excel 打开后另存`;
+        continue;
+      }
+      if (!read) {
+        outcome.message = `${item.rel}：没有找到导出格式的表头`;
+        continue;
+      }
+      outcome.sheet = read.sheet;
+      outcome.period = period;
+      outcome.rowsRead = read.rows.length;
+      const files = byProfile.get(read.profile) ?? [];
+      byProfile.set(read.profile, files);
+      files.push({ rel: item.rel, sheet: read.sheet, header: read.header, rows: read.rows });
+    }
+    for (const [profile, files] of byProfile) await loadGroup(profile, period, files);
+  }
+
+  async function loadGroup(profile: ExportProfile, period: string, files: ProfileFile[]): Promise<void> {
+    const group = { profile, period };
+    const result = aggregatePeriod(profile, period, files, areas);
     for (const issue of result.issues) {
       const list = issue.severity === "reject" ? rejections : warnings;
       push(list, {

@@ -19,6 +19,7 @@ import { simulateMonitoring } from "./monitoring.ts";
 import { rngFor } from "./prng.ts";
 import { buildRoster, type Household, type SimWindow } from "./roster.ts";
 import { snapshotRow, type Row } from "./snapshot.ts";
+import { writeNationalRoster } from "./national.ts";
 
 export type { SampleManifest } from "./manifest.ts";
 
@@ -31,9 +32,16 @@ export interface SampleOptions {
   end?: string;
   /** Share of data rows broken on purpose. */
   defectRate?: number;
+  /**
+   * Layout of the household roster: `canonical` (one row per household, DOMAIN.md §6) or `national` (the
+   * national monitoring system's per-person downloads, read through the export profile; national.ts).
+   */
+  format?: SampleFormat;
 }
 
-export const SAMPLE_DEFAULTS = { seed: 1, households: 20_000, months: 36, end: "2026-06", defectRate: 0.002 } as const;
+export type SampleFormat = "canonical" | "national";
+
+export const SAMPLE_DEFAULTS = { seed: 1, households: 20_000, months: 36, end: "2026-06", defectRate: 0.002, format: "canonical" } as const;
 
 /** Empties (or creates) the output folder, refusing folders that would take the project or the disk with them. */
 function prepareOutDir(outDir: string): void {
@@ -49,6 +57,7 @@ function checkOptions(o: Required<SampleOptions>): void {
   if (!Number.isInteger(o.households) || o.households < 1) throw new Error(`户数必须是正整数，得到 ${o.households}`);
   if (!Number.isInteger(o.months) || o.months < 1 || o.months > 240) throw new Error(`月数必须是 1–240 的整数，得到 ${o.months}`);
   if (!(o.defectRate >= 0 && o.defectRate <= 0.5)) throw new Error(`缺陷比例必须在 0–0.5 之间，得到 ${o.defectRate}`);
+  if (o.format !== "canonical" && o.format !== "national") throw new Error(`格式只能是 canonical（标准格式）或 national（全国系统导出格式），得到 ${o.format}`);
   parseMonth(o.end);
 }
 
@@ -116,6 +125,7 @@ export async function generateSampleCounty(options: SampleOptions): Promise<Samp
     months: options.months ?? SAMPLE_DEFAULTS.months,
     end: options.end ?? SAMPLE_DEFAULTS.end,
     defectRate: options.defectRate ?? SAMPLE_DEFAULTS.defectRate,
+    format: options.format ?? SAMPLE_DEFAULTS.format,
   };
   checkOptions(o);
   prepareOutDir(o.outDir);
@@ -131,7 +141,14 @@ export async function generateSampleCounty(options: SampleOptions): Promise<Samp
   const defects: DefectRecord[] = [];
   const ctx: EmitContext = { outDir: o.outDir, seed: o.seed, defectRate: o.defectRate, fixedDate: utcDate(monthEnd(window.last)), defects };
   const files: ManifestFile[] = [];
-  await writeHouseholds(ctx, households, window, files);
+  // The national layout names villages; one renamed village is still written under its former name there, and
+  // the reference carries that name as 曾用名 (areas by name, DOMAIN.md §6).
+  const formerNames = new Map<string, string>();
+  if (o.format === "national") {
+    const renamed = geography.villages[geography.villages.length - 1];
+    formerNames.set(renamed.code, `老${renamed.name}`);
+    files.push(...await writeNationalRoster(o.outDir, o.seed, households, window, ctx.fixedDate, formerNames));
+  } else await writeHouseholds(ctx, households, window, files);
   await writeLedgers(ctx, loans, window, files);
 
   for (const key of Object.keys(INSURERS) as InsurerKey[]) {
@@ -154,7 +171,7 @@ export async function generateSampleCounty(options: SampleOptions): Promise<Samp
     ruralPopulation += ruralPeople;
     return {
       区划代码: v.code, 村名称: v.name, 乡镇代码: v.town.code, 乡镇名称: v.town.name, 县代码: COUNTY.code, 县名称: COUNTY.name,
-      农村户数: ruralHouseholds, 农村人口: ruralPeople, 是否脱贫村: v.lifted ? "是" : "否",
+      农村户数: ruralHouseholds, 农村人口: ruralPeople, 是否脱贫村: v.lifted ? "是" : "否", 曾用名: formerNames.get(v.code) ?? null,
     };
   });
   files.push(await writeTable(ctx, { name: `${COUNTY.name}村级基础信息表.xlsx`, extract: "villages", format: "xlsx", sheet: "村级参考", title: `${COUNTY.name}村级基础信息表（${monthYear(window.last)}年）`, columns: HEADERS.villages }, villageRows));
@@ -182,7 +199,7 @@ export async function generateSampleCounty(options: SampleOptions): Promise<Samp
     generator: "dixian-sample-county",
     version: 1,
     seed: o.seed,
-    options: { households: o.households, months: o.months, end: o.end, defectRate: o.defectRate },
+    options: { households: o.households, months: o.months, end: o.end, defectRate: o.defectRate, format: o.format },
     county: { code: COUNTY.code, name: COUNTY.name },
     periods: { first: monthLabel(window.first), last: monthLabel(window.last) },
     files,

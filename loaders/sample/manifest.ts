@@ -34,7 +34,7 @@ export interface SampleManifest {
   generator: "dixian-sample-county";
   version: 1;
   seed: number;
-  options: { households: number; months: number; end: string; defectRate: number };
+  options: { households: number; months: number; end: string; defectRate: number; format: "canonical" | "national" };
   county: { code: string; name: string };
   periods: { first: string; last: string };
   files: ManifestFile[];

@@ -75,6 +75,8 @@ class CsvWriter implements TableWriter {
 export interface XlsxOptions {
   sheet: string;
   title?: string;
+  /** A second title row under the first (the national system's downloads: the exporting office and date). */
+  subtitle?: string;
   /** Number format for Date cells; dates are written as real Excel dates when cells are Date objects. */
   dateFormat?: string;
 }
@@ -100,6 +102,10 @@ class XlsxWriter implements TableWriter {
       this.sheet.mergeCells(1, 1, 1, header.length);
       row.commit();
       this.titleRows = 1;
+    }
+    if (options.subtitle) {
+      this.sheet.addRow([options.subtitle]).commit();
+      this.titleRows++;
     }
     const headerRow = this.sheet.addRow([...header]);
     headerRow.font = { bold: true };

@@ -16,9 +16,25 @@ describe("sample CLI", () => {
     expect(result.status, result.stderr).toBe(0);
     expect(result.stderr).toContain("已生成样例县");
     const manifest = JSON.parse(readFileSync(join(out, "_manifest.json"), "utf8"));
-    expect(manifest.options).toEqual({ households: 80, months: 3, end: "2024-12", defectRate: 0 });
+    expect(manifest.options).toEqual({ households: 80, months: 3, end: "2024-12", defectRate: 0, format: "canonical" });
     expect(manifest.periods).toEqual({ first: "2024-10", last: "2024-12" });
     expect(existsSync(join(out, "户信息快照_2024-10.csv"))).toBe(true);
+  });
+
+  it("writes the roster in the national system's layout with --format national", () => {
+    const out = join(root, "national");
+    const result = cli(["--out", out, "--seed", "4", "--households", "80", "--months", "2", "--end", "2024-12", "--format", "national"]);
+    expect(result.status, result.stderr).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(out, "_manifest.json"), "utf8"));
+    expect(manifest.options.format).toBe("national");
+    const roster = manifest.files.filter((f: { extract: string }) => f.extract === "households").map((f: { name: string }) => f.name);
+    expect(roster).toHaveLength(4);
+    expect(roster.filter((n: string) => /^脱贫人口信息_20241231-脱贫人口\d+人\.xlsx$/.test(n))).toHaveLength(1);
+    expect(roster.filter((n: string) => /^防止返贫致贫监测对象信息_20241130-风险未消除\d+人\.xlsx$/.test(n))).toHaveLength(1);
+    expect(existsSync(join(out, "户信息快照_2024-12.csv"))).toBe(false);
+    const bad = cli(["--out", join(root, "bad3"), "--format", "province"]);
+    expect(bad.status).not.toBe(0);
+    expect(bad.stderr).toContain("格式只能是");
   });
 
   it("fails with a message and a non-zero status on a bad option", () => {
