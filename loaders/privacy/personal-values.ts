@@ -27,8 +27,13 @@ const IDS: Source[] = [
   { table: "stg_school_dropouts", column: "guardian_id" },
   { table: "stg_disability_certificates", column: "id_number" },
   { table: "stg_disaster_losses", column: "id_number" },
+  // every family member an export profile read (placeholders for people without an ID are too short or kept)
+  { table: "stg_household_members", column: "id_number", where: "length(id_number) >= 15" },
 ];
-const PHONES: Source[] = [{ table: "stg_households", column: "phone" }];
+const PHONES: Source[] = [
+  { table: "stg_households", column: "phone" },
+  { table: "stg_household_members", column: "phone", where: "length(phone) >= 7" },
+];
 const BENIGN: Source[] = [
   { table: "stg_villages", column: "village_name" },
   { table: "stg_villages", column: "town_name" },
@@ -51,7 +56,7 @@ async function distinctValues(conn: DuckDBConnection, columns: Set<string>, sour
   for (const { table, column, where } of sources) {
     if (!columns.has(`${table}.${column}`)) continue;
     // Without a borrower_type column every borrower counts as a person (the safe side), and none as benign.
-    const typed = columns.has(`${table}.borrower_type`);
+    const typed = columns.has(`${table}.borrower_type`) || !where?.includes("borrower_type");
     if (where && !typed && sources === BENIGN) continue;
     const filter = where && typed ? `and (${where})` : "";
     const sql = `select distinct cast("${column}" as varchar) as v from "${table}" where "${column}" is not null ${filter}`;

@@ -41,6 +41,12 @@ export interface SampleOptions {
 
 export type SampleFormat = "canonical" | "national";
 
+/**
+ * Size of the national-layout sample the browser tests build the public site from: one row per person in XLSX
+ * is several times slower to write and read than the canonical CSVs, so a quarter of the households over two years.
+ */
+export const NATIONAL_E2E_SIZE = { households: 5000, months: 24 } as const;
+
 export const SAMPLE_DEFAULTS = { seed: 1, households: 20_000, months: 36, end: "2026-06", defectRate: 0.002, format: "canonical" } as const;
 
 /** Empties (or creates) the output folder, refusing folders that would take the project or the disk with them. */

@@ -1,4 +1,6 @@
-// Builds the site twice from the sample county — the full site and the public one (--public) — once
+// Builds the full site from the sample county, the public one (--public) from the same sample county written
+// in the national monitoring system's layout (npm run sample -- --format national: per-person downloads read
+// through the export profile; smaller, so that it costs no more than the public build it replaces), once
 // from a small fixture roster (test/fixtures/privacy/roster: 青山村's two households fall below the suppression
 // threshold; 绿水村 in 绿水乡 has six households identified in March 2025, all 因自然灾害, a cluster that turns
 // the 规模性返贫风险研判 red), and once from
@@ -14,6 +16,8 @@ export interface E2eContext {
   outputDir: string;
   distDir: string;
   publicDistDir: string;
+  /** The public site's warehouse, built from the national-layout sample. */
+  publicDbPath: string;
   dbPath: string;
   /** A site built from the small fixture roster: 青山村 is below the suppression threshold, 绿水村 is a cluster. */
   smallDistDir: string;
@@ -37,13 +41,14 @@ export default async function setup(project: TestProject): Promise<void> {
     outputDir: OUTPUT_DIR,
     distDir: join(OUTPUT_DIR, "dist"),
     publicDistDir: join(OUTPUT_DIR, "dist-public"),
+    publicDbPath: join(OUTPUT_DIR, "public", "dixian.duckdb"),
     dbPath: join(OUTPUT_DIR, "warehouse", "dixian.duckdb"),
     smallDistDir: join(OUTPUT_DIR, "small", "dist"),
     smallDbPath: join(OUTPUT_DIR, "small", "dixian.duckdb"),
     hostileDistDir: join(OUTPUT_DIR, "hostile", "dist"),
     offlineBuildLog: join(OUTPUT_DIR, "offline-build.log"),
   };
-  const reuse = process.env.DIXIAN_E2E_REUSE === "1" && existsSync(join(context.distDir, "index.html")) && existsSync(join(context.publicDistDir, "index.html")) && existsSync(context.dbPath) && existsSync(join(context.smallDistDir, "index.html")) && existsSync(join(context.hostileDistDir, "index.html"));
+  const reuse = process.env.DIXIAN_E2E_REUSE === "1" && existsSync(join(context.distDir, "index.html")) && existsSync(join(context.publicDistDir, "index.html")) && existsSync(context.dbPath) && existsSync(context.publicDbPath) && existsSync(join(context.smallDistDir, "index.html")) && existsSync(join(context.hostileDistDir, "index.html"));
   if (!reuse) {
     // An empty input folder makes the build use the sample county, whatever data/input holds on this machine.
     const noInput = join(OUTPUT_DIR, "no-input");
@@ -54,7 +59,10 @@ export default async function setup(project: TestProject): Promise<void> {
     const { runBuild } = await import("../../loaders/build/run-build.ts");
     const started = Date.now();
     offlineBuild(["--in", noInput, "--db", context.dbPath, "--reports", common.reportsDir, "--out", context.distDir], context.offlineBuildLog);
-    await runBuild({ ...common, outDir: context.publicDistDir, public: true });
+    const nationalInput = join(OUTPUT_DIR, "national-input");
+    const { generateSampleCounty, NATIONAL_E2E_SIZE } = await import("../../loaders/sample/generate-sample-county.ts");
+    await generateSampleCounty({ outDir: nationalInput, format: "national", ...NATIONAL_E2E_SIZE });
+    await runBuild({ inputDir: nationalInput, dbPath: context.publicDbPath, reportsDir: join(OUTPUT_DIR, "public", "reports"), outDir: context.publicDistDir, public: true });
     await runBuild({
       inputDir: resolve("test", "fixtures", "privacy", "roster"),
       dbPath: context.smallDbPath,
