@@ -56,6 +56,24 @@ function withoutComments(value: unknown): unknown {
   return value;
 }
 
+const TYPES: Record<string, string> = { string: "文字（加英文双引号）", array: "列表 [\"…\", \"…\"]", object: "对象 {…}", boolean: "true 或 false" };
+
+/** zod's issue in the words of data/config/README.md. */
+function chinese(issue: z.core.$ZodRawIssue): string {
+  switch (issue.code) {
+    case "unrecognized_keys":
+      return `有不认识的项：${issue.keys.join("、")}（可用的项见 data/config/README.md“导出格式”；注释请用以“说明”开头的键）`;
+    case "invalid_value":
+      return `取值应为：${issue.values.map(String).join("、")}`;
+    case "invalid_type":
+      return issue.input === undefined ? "缺少此项" : `应为${TYPES[issue.expected] ?? issue.expected}`;
+    case "too_small":
+      return "不能为空：至少写一个列名";
+    default:
+      return "写法不对";
+  }
+}
+
 /** Every profile of `<configDir>/profiles/*.json`, in file-name order; a broken file throws a Chinese message. */
 export function readProfiles(configDir: string): ExportProfile[] {
   const dir = join(configDir, "profiles");
@@ -67,7 +85,7 @@ export function readProfiles(configDir: string): ExportProfile[] {
     } catch (error) {
       throw new Error(`导出格式 profiles/${name} 不是有效的 JSON（${(error as Error).message}），请检查引号和逗号`, { cause: error });
     }
-    const parsed = profileSchema.safeParse(withoutComments(raw));
+    const parsed = profileSchema.safeParse(withoutComments(raw), { error: chinese });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       throw new Error(`导出格式 profiles/${name} 有误：${issue.path.join(" → ") || "整个文件"}：${issue.message}`);
