@@ -61,6 +61,7 @@ export const households = defineContract({
     f("med_ok", "基本医疗保险", "bool", ["参加基本医疗保险", "基本医疗有保障", "med_ok"], { doc: "全家参加基本医疗保险：是/否" }),
     f("water_ok", "饮水安全", "bool", ["饮水安全有保障", "water_ok"], { doc: "是/否" }),
     f("helper_name", "帮扶责任人", "text", ["帮扶人", "帮扶干部", "helper_name"], { personal: "name", doc: "帮扶责任人姓名" }),
+    f("medical_self_paid", "合规自付支出", "amount", ["合规自付医疗费用", "医疗合规自付支出", "合规医疗自付支出", "medical_self_paid"], { doc: "全家近12个月合规自付医疗支出（元）；疑点核查“因病纳入监测但合规自付支出为0”用，没有此列时该规则不运行" }),
   ],
   rules: [
     ...idRules(),

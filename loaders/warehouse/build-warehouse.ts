@@ -7,6 +7,7 @@ import { readSettings, writeSettingsTables } from "../config/settings.ts";
 import { readInsuranceSettings, writeInsuranceTables } from "../config/insurance.ts";
 import { readFinanceSettings, writeFinanceTables } from "../config/finance.ts";
 import { readLeadSettings, writeLeadTables } from "../config/lead-rules.ts";
+import { readCheckRules, writeCheckTables } from "../config/checks.ts";
 import { writeCatalogTable } from "../indicators/write-catalog-table.ts";
 import { createDisclosureTable, writeSuppression } from "../disclosure/write-suppression.ts";
 import { DEFAULT_CONFIG_DIR, DEFAULT_DB, DEFAULT_MODELS_DIR, DEFAULT_REPORTS_DIR } from "../paths.ts";
@@ -59,10 +60,11 @@ interface CountyConfig {
   insurance: ReturnType<typeof readInsuranceSettings>;
   finance: ReturnType<typeof readFinanceSettings>;
   leads: ReturnType<typeof readLeadSettings>;
+  checks: ReturnType<typeof readCheckRules>;
 }
 
 function readCountyConfig(dir: string): CountyConfig {
-  return { settings: readSettings(dir), insurance: readInsuranceSettings(dir), finance: readFinanceSettings(dir), leads: readLeadSettings(dir) };
+  return { settings: readSettings(dir), insurance: readInsuranceSettings(dir), finance: readFinanceSettings(dir), leads: readLeadSettings(dir), checks: readCheckRules(dir) };
 }
 
 export async function buildWarehouse(options: BuildWarehouseOptions): Promise<BuildResult> {
@@ -107,6 +109,7 @@ async function buildInto(
       await writeInsuranceTables(conn, config.insurance);
       await writeFinanceTables(conn, config.finance);
       await writeLeadTables(conn, config.leads);
+      await writeCheckTables(conn, config.checks);
       await writeCatalogTable(conn);
       // Empty until the indicators exist; indicators_published (a view) reads it.
       await createDisclosureTable(conn);
