@@ -5,7 +5,8 @@ import type { RuleCode } from "./rules.ts";
 export type ExtractName =
   | "households" | "loans" | "policies" | "claims" | "villages" | "monitoring_lines" | "county_stats"
   | "medical_costs" | "social_aid" | "dwelling_appraisals" | "school_dropouts" | "disability_certificates" | "disaster_losses"
-  | "lead_feedback";
+  | "lead_feedback"
+  | "household_members";
 
 /** What the cross-field rules may look up beyond the row itself. */
 export interface RowContext {

@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from "@duckdb/node-api";
-import { CONTRACTS } from "../contracts/index.ts";
+import { STAGING_CONTRACTS } from "../contracts/index.ts";
 import { stagingDdl } from "../contracts/staging-ddl.ts";
 import { periodFromFileName } from "../read/parse-values.ts";
 import { sqlString } from "./staging-writer.ts";
@@ -41,9 +41,12 @@ create table if not exists warnings (
   message VARCHAR, extract VARCHAR, period VARCHAR, source_key VARCHAR, action VARCHAR
 );`;
 
-/** Every staging table (even for extracts with no file), load_log, rejections and warnings. */
+/**
+ * Every staging table (even for extracts with no file, and stg_household_members, which only an export
+ * profile fills), load_log, rejections and warnings.
+ */
 export async function createLoadTables(conn: DuckDBConnection): Promise<void> {
-  for (const contract of CONTRACTS) await conn.run(stagingDdl(contract));
+  for (const contract of STAGING_CONTRACTS) await conn.run(stagingDdl(contract));
   await conn.run(BOOKKEEPING_DDL);
 }
 

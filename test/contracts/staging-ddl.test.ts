@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CONTRACTS, contractFor } from "../../loaders/contracts/index.ts";
+import { STAGING_CONTRACTS, contractFor } from "../../loaders/contracts/index.ts";
 import { stagingDdl } from "../../loaders/contracts/staging-ddl.ts";
 import { fieldDocs } from "../../loaders/contracts/field-docs.ts";
 
@@ -18,12 +18,13 @@ const ARCHITECTURE: Record<string, string> = {
   stg_school_dropouts: "student_id guardian_id area_code status status_date",
   stg_disability_certificates: "id_number disability_kind disability_grade issue_date",
   stg_disaster_losses: "id_number area_code disaster_date disaster_type loss_amount",
+  stg_household_members: "period household_id person_id id_number id_type relation sex birth_date labour_skill phone",
   stg_lead_feedback: "lead_id check_date conclusion note department rule_name lead_date deadline town_name village_name household_id masked_name masked_id status_text",
 };
 
 describe("staging DDL from the contracts", () => {
   it("has exactly the architecture's columns, in order, plus source_file and source_row", () => {
-    for (const contract of CONTRACTS) {
+    for (const contract of STAGING_CONTRACTS) {
       const ddl = stagingDdl(contract);
       const columns = [...ddl.matchAll(/^ {2}(\w+) /gm)].map((m) => m[1]);
       expect(columns).toEqual([...ARCHITECTURE[contract.table].split(" "), "source_file", "source_row"]);
@@ -37,6 +38,13 @@ describe("staging DDL from the contracts", () => {
     expect(ddl).toContain("identified_date DATE");
     expect(ddl).toContain("is_monitored BOOLEAN");
     expect(ddl).toContain("household_size INTEGER");
+  });
+  it("declares the person-level roster with the period and household as the only required columns", () => {
+    const ddl = stagingDdl(contractFor("household_members"));
+    expect(ddl).toContain("create table if not exists stg_household_members");
+    expect(ddl).toContain("birth_date DATE");
+    const required = contractFor("household_members").fields.filter((x) => x.notNull ?? x.required).map((x) => x.key);
+    expect(required).toEqual(["period", "household_id"]);
   });
   it("documents every field with its canonical header of DOMAIN.md §6", () => {
     const docs = fieldDocs(contractFor("county_stats"));

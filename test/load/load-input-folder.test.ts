@@ -43,6 +43,15 @@ describe("loadInputFolder on the fixture folder", () => {
     expect(summary.files).toHaveLength(15); // 9 loaded, 6 refused
   });
 
+  it("creates the person-level roster table, empty when only canonical files were given", async () => {
+    const [row] = await query(conn, "select count(*)::int as n from stg_household_members");
+    expect(row.n).toBe(0);
+    const columns = await query(conn, "select column_name, is_nullable from information_schema.columns where table_name = 'stg_household_members' order by ordinal_position");
+    expect(columns.map((c) => c.column_name)).toEqual([
+      "period", "household_id", "person_id", "id_number", "id_type", "relation", "sex", "birth_date", "labour_skill", "phone", "source_file", "source_row",
+    ]);
+  });
+
   it("counts every file: rows read = accepted + rejected, rows with warnings among the accepted, blank and 合计 rows not read", () => {
     const counts = Object.fromEntries(summary.files.filter((f) => f.status === "loaded").map((f) => [f.file, [f.rowsRead, f.rowsAccepted, f.rowsRejected, f.rowsWarned]]));
     expect(counts).toEqual({
@@ -198,7 +207,7 @@ describe("loadInputFolder without a villages file", () => {
       const tables = await query(conn, "select table_name from information_schema.tables order by table_name");
       expect(tables.map((t) => t.table_name)).toEqual([
         "load_log", "rejections", "stg_claims", "stg_county_stats", "stg_disability_certificates", "stg_disaster_losses",
-        "stg_dwelling_appraisals", "stg_households", "stg_lead_feedback", "stg_loans", "stg_medical_costs", "stg_monitoring_lines",
+        "stg_dwelling_appraisals", "stg_household_members", "stg_households", "stg_lead_feedback", "stg_loans", "stg_medical_costs", "stg_monitoring_lines",
         "stg_policies", "stg_school_dropouts", "stg_social_aid", "stg_villages", "warnings",
       ]);
     } finally {
