@@ -6,8 +6,12 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHECK_RULES, readCheckRules } from "../../loaders/config/checks.ts";
 import { SettingsError } from "../../loaders/config/settings.ts";
-import { DEFAULT_CONFIG_DIR } from "../../loaders/paths.ts";
-import { buildFixtureWarehouse, type FixtureWarehouse } from "./fixture-warehouse.ts";
+import { DEFAULT_CONFIG_DIR, DEFAULT_MODELS_DIR } from "../../loaders/paths.ts";
+import { DuckDBInstance } from "@duckdb/node-api";
+import { gb11643CheckDigit } from "../../loaders/contracts/gb11643.ts";
+import { buildWarehouse } from "../../loaders/warehouse/build-warehouse.ts";
+import { runSqlModels } from "../../loaders/warehouse/run-sql-models.ts";
+import { buildFixtureWarehouse, FIXTURE_DIR, type FixtureWarehouse } from "./fixture-warehouse.ts";
 
 interface Hit { rule: string; snapshot_month: string; household_id: string; person_ref: string | null; figure: number | null; threshold: number | null; detail: string | null; flagged_value: string | null }
 
@@ -163,5 +167,61 @@ describe("疑点核查 with the county's own settings", () => {
       // the file shipped in data/config is the defaults
       expect(readCheckRules(DEFAULT_CONFIG_DIR)).toEqual(rules);
     });
+  });
+});
+
+describe("疑点核查 on person-level members (stg_household_members, as an export profile writes it)", () => {
+  // H01 and H02 get member rows in June: their people are checked from the members, the other households' heads
+  // from the roster as before. H01's 长子 is H02's 长女 (one person in two households); H02's 配偶 has a mistyped
+  // check digit (kept by the members table, unlike a head's) and a 7-digit phone.
+  const valid = (first17: string) => first17 + gb11643CheckDigit(first17);
+  const son = valid("52990119900101123");
+  const spouseFirst17 = "52990119710501021";
+  const wrongCheck = spouseFirst17 + (gb11643CheckDigit(spouseFirst17) === "0" ? "1" : "0");
+  let hits: Hit[];
+  let status: string;
+  const dir = mkdtempSync(join(tmpdir(), "dixian-checks-members-"));
+  beforeAll(async () => {
+    const dbPath = join(dir, "w.duckdb");
+    await buildWarehouse({ inputDir: join(FIXTURE_DIR, "extracts-checks"), dbPath, reportsDir: join(dir, "reports"), configDir: join(FIXTURE_DIR, "config") });
+    const instance = await DuckDBInstance.create(dbPath);
+    const conn = await instance.connect();
+    try {
+      const members = [
+        ["H01", "P011", "529901196503120112", "户主", "13800000001", 2],
+        ["H01", "P012", son, "长子", "13900000012", 3],
+        ["H02", "P021", "529901197005010214", "户主", "13800000002", 4],
+        ["H02", "P022", wrongCheck, "配偶", "1380000", 5],
+        ["H02", "P023", son, "长女", null, 6],
+      ];
+      for (const [household, person, id, relation, phone, row] of members) {
+        await conn.run(`insert into stg_household_members (period, household_id, person_id, id_number, relation, phone, source_file, source_row)
+          values ('2025-06', $1, $2, $3, $4, $5, '监测对象信息_20250630.xlsx', $6)`, [household, person, id, relation, phone, row]);
+      }
+      await runSqlModels(conn, DEFAULT_MODELS_DIR);
+      hits = (await conn.runAndReadAll("select * from int_check_hits where snapshot_month = '2025-06'")).getRowObjectsJS() as unknown as Hit[];
+      status = String((await conn.runAndReadAll("select status from check_rules where rule = 'duplicate_person'")).getRowObjectsJS()[0].status);
+    } finally {
+      conn.closeSync();
+      instance.closeSync();
+    }
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("one person in two households: H01's 长子 and H02's 长女 fire, the heads of H01 and H02 do not", () => {
+    const dup = hits.filter((h) => h.rule === "duplicate_person").map((h) => `${h.household_id}/${h.person_ref}`).sort();
+    expect(dup).toEqual(["H01/P012", "H02/P023"]);
+    expect(hits.find((h) => h.rule === "duplicate_person" && h.household_id === "H01")?.detail).toBe("长子的证件号码还在户 H02 中");
+    expect(status).toBe("run");
+  });
+
+  it("a member's ID with a wrong check digit and a member's short phone fire; the heads' rows are not checked twice", () => {
+    const ids = hits.filter((h) => h.rule === "id_invalid").map((h) => `${h.household_id}/${h.person_ref}`).sort();
+    expect(ids).toEqual(["H02/P022", "H17/户主", "H18/户主", "H20/户主"]);
+    expect(hits.find((h) => h.rule === "id_invalid" && h.household_id === "H02")).toMatchObject({ detail: "配偶证件号码：校验位不对", flagged_value: wrongCheck });
+    const phones = hits.filter((h) => h.rule === "phone_invalid").map((h) => `${h.household_id}/${h.person_ref}`).sort();
+    expect(phones).toEqual(["H02/P022", "H19/户主", "H20/户主"]);
+    expect(hits.filter((h) => h.household_id === "H01" || h.household_id === "H02").map((h) => h.rule).sort())
+      .toEqual(["below_line_not_monitored", "duplicate_person", "duplicate_person", "id_invalid", "phone_invalid"]);
   });
 });

@@ -1,5 +1,6 @@
--- int_check_hits — grain: rule × snapshot month × household × person (person_ref: '户主' for a rule about the
--- head's ID or phone, empty for a rule about the household).
+-- int_check_hits — grain: rule × snapshot month × household × person (person_ref: empty for a rule about the
+-- household; for a rule about a person's ID or phone, the member's 人编号 (else source file#row) from
+-- stg_household_members, or '户主' for the head of int_roster when the household has no member rows that month).
 -- The 疑点核查 rules (issue 17 point 4; catalogue, thresholds and on/off in cfg_checks from data/config/checks.json),
 -- run on every roster snapshot. Each hit keeps the figure that fired (figure) beside the threshold it broke, and a
 -- short reason (detail) that names no personal value; the ID or phone a person rule flagged is kept raw in
@@ -19,11 +20,15 @@
 --   job_measure_no_wage        公益岗位 or 就业帮扶 with 工资性收入 ≤ N (an empty wage is unknown, not zero);
 --   eliminated_guarantee_unmet eliminated with a guarantee recorded 否 (an empty flag is unknown: not listed);
 --   duplicate_head             one ID (a disability certificate's 18-character ID part) heads ≥ 2 households in a snapshot;
---   id_invalid                 the head's ID: not 18 characters, bad check digit, no province code, birth date not a date,
+--   duplicate_person           one member's ID in ≥ 2 households in a snapshot (stg_household_members only: without
+--                              member rows the rule has nothing to read, and check_rules says it did not run);
+--   id_invalid                 each person's ID (the members' where the household has member rows that month, else
+--                              the head's): not 18 characters, bad check digit, no province code, birth date not a date,
 --                              before 1900 or after the snapshot, or a placeholder (one digit repeated, 00000000,
 --                              12345678). The load rejects heads' IDs of the wrong length or check digit (DOMAIN §11),
---                              so those are in the rejections, not here; the test keeps them for other inputs;
---   phone_invalid              a non-empty 联系电话 that, without spaces and hyphens, is not 11 digits starting with 1.
+--                              so those are in the rejections, not here; members' IDs are staged as written, so this
+--                              rule is where a member's bad ID shows;
+--   phone_invalid              a person's non-empty 联系电话 (the same people as id_invalid) that, without spaces and hyphens, is not 11 digits starting with 1.
 -- Rules disabled in cfg_checks produce no rows; thresholds come from cfg_checks.
 -- key: rule, snapshot_month, household_id, person_ref?
 create or replace table int_check_hits as
@@ -77,26 +82,50 @@ identification_income as (
   where is_monitored and identified_date is not null and month_no >= identified_month_no
   group by household_id, identified_date
 ),
-heads as (
+-- the people whose ID and phone are checked: each member where the snapshot has member rows for the household
+-- (stg_household_members, from a per-person export; the head is one of them), else the head of int_roster
+members as (
   select
-    snapshot_month,
+    period as snapshot_month,
     household_id,
+    coalesce(person_id, source_file || '#' || source_row) as person_ref,
+    coalesce(relation, '成员') as relation,
     id_number,
+    phone
+  from stg_household_members
+  where period is not null and household_id is not null
+  qualify row_number() over (
+    partition by period, household_id, coalesce(person_id, source_file || '#' || source_row) order by source_file desc, source_row desc
+  ) = 1
+),
+people as (
+  select h.snapshot_month, h.household_id, '户主' as person_ref, '户主' as relation, h.id_number, h.phone, false as from_members
+  from hh h
+  anti join (select distinct snapshot_month, household_id from members) m
+    on m.snapshot_month = h.snapshot_month and m.household_id = h.household_id
+  union all
+  select snapshot_month, household_id, person_ref, relation, id_number, phone, true from members
+),
+ids as (
+  select
+    *,
     case when length(id_number) in (20, 22) and regexp_full_match(substr(id_number, 19), '[0-9]+') then left(id_number, 18) else id_number end as id18
-  from hh
+  from people
   where id_number is not null and trim(id_number) <> ''
 ),
-head_ids as (
+checked_ids as (
   select
     *,
     regexp_full_match(id18, '[0-9]{17}[0-9X]') as well_formed,
     try_strptime(substr(id18, 7, 8), '%Y%m%d')::date as birth_date
-  from heads
+  from ids
 ),
 id_reasons as (
   select
     i.snapshot_month,
     i.household_id,
+    i.person_ref,
+    i.relation,
     i.id_number,
     case
       when not i.well_formed then '位数或格式不对'
@@ -112,7 +141,17 @@ id_reasons as (
       when i.birth_date < date '1900-01-01' then '出生日期早于1900年'
       when i.birth_date > last_day(strptime(i.snapshot_month || '-01', '%Y-%m-%d'))::date then '出生日期晚于数据期'
     end as reason
-  from head_ids i
+  from checked_ids i
+),
+-- the heads of int_roster (one per household, whether or not members are known) for duplicate_head
+heads as (
+  select
+    snapshot_month,
+    household_id,
+    id_number,
+    case when length(id_number) in (20, 22) and regexp_full_match(substr(id_number, 19), '[0-9]+') then left(id_number, 18) else id_number end as id18
+  from hh
+  where id_number is not null and trim(id_number) <> ''
 ),
 hits as (
   select 'below_line_not_monitored' as rule, snapshot_month, household_id, null as person_ref,
@@ -185,13 +224,27 @@ hits as (
     having count(distinct household_id) > 1
   ) d on d.snapshot_month = h.snapshot_month and d.id18 = h.id18
   union all
-  select 'id_invalid', snapshot_month, household_id, '户主', null, null, '户主证件号码' || (case when reason like '为%' then '' else '：' end) || reason, id_number, 'id'
+  select 'id_invalid', snapshot_month, household_id, person_ref, null, null,
+    relation || '证件号码' || (case when reason like '为%' then '' else '：' end) || reason, id_number, 'id'
   from id_reasons
   where reason is not null
   union all
-  select 'phone_invalid', snapshot_month, household_id, '户主', length(regexp_replace(trim(phone), '[^0-9]', '', 'g')), 11,
-    '户主联系电话', phone, 'phone'
-  from hh
+  select 'duplicate_person', i.snapshot_month, i.household_id, i.person_ref, d.households, null,
+    i.relation || '的证件号码还在户 ' || list_string_agg(list_filter(d.household_ids, (x) -> x <> i.household_id)) || ' 中',
+    i.id_number, 'id'
+  from ids i
+  join (
+    select snapshot_month, id18, count(distinct household_id) as households, list(distinct household_id order by household_id) as household_ids
+    from ids
+    where from_members
+    group by snapshot_month, id18
+    having count(distinct household_id) > 1
+  ) d on d.snapshot_month = i.snapshot_month and d.id18 = i.id18
+  where i.from_members
+  union all
+  select 'phone_invalid', snapshot_month, household_id, person_ref, length(regexp_replace(trim(phone), '[^0-9]', '', 'g')), 11,
+    relation || '联系电话', phone, 'phone'
+  from people
   where phone is not null and trim(phone) <> '' and not regexp_full_match(regexp_replace(phone, '[\s-]', '', 'g'), '1[0-9]{10}')
 )
 select
