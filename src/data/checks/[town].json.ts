@@ -7,7 +7,7 @@ import { maskId, maskPhone } from "../../../loaders/privacy/mask.ts";
 import { isPublicBuild, maskHouseholdRow, townArgument } from "../household-list.ts";
 import { runLoader, type JsonRow } from "../warehouse.ts";
 
-const yuan = (n: unknown) => `${Number(n).toLocaleString("en-US", { maximumFractionDigits: 2 })} 元`;
+const yuan = (n: unknown) => `${Number(n).toLocaleString("en-US", { maximumFractionDigits: 0 })} 元`;
 
 /** The finding of one hit in words, from what the rule kept (figure, threshold, detail: no personal value). */
 export function finding(row: JsonRow): string {
@@ -47,7 +47,7 @@ runLoader(async (warehouse) => {
   if (isPublicBuild()) return { public: true, town, snapshotMonth: null, rules: null, rows: null };
   const rows = await warehouse.query(`
     select snapshot_month, village_code, village_name, household_id, head_name, id_number, household_type, monitor_kind,
-           rule, title, severity, message, figure, threshold, detail, flagged_value, value_kind
+           rule, title, severity, figure, threshold, detail, flagged_value, value_kind
     from check_list where town_code = $town
     order by severity = '疑点', sort_order, village_code, household_id, person_ref`, { town });
   const rules = await warehouse.query(`
