@@ -64,8 +64,10 @@ export const ACCEPTED: Record<string, readonly string[] | { pattern: string }> =
   "check_counts.rule": CHECK_RULES.map((r) => r.code),
   "check_rules.rule": CHECK_RULES.map((r) => r.code),
   "check_rules.status": ["run", "skipped", "disabled"],
-  severity: CHECK_SEVERITIES,
-  value_kind: ["id", "phone"],
+  "check_list.severity": CHECK_SEVERITIES,
+  "check_rules.severity": CHECK_SEVERITIES,
+  "int_check_hits.value_kind": ["id", "phone"],
+  "check_list.value_kind": ["id", "phone"],
   // the words for a month (loaders/sql/README.md): always 'YYYY-MM'
   month: { pattern: MONTH },
   snapshot_month: { pattern: MONTH },
