@@ -12,7 +12,7 @@ const builtAt = new Intl.DateTimeFormat("zh-CN", {
 
 // One page per town: the sidebar lists them and dynamicPaths tells the build which to render. Each town
 // also gets its own page of each household list (PER_TOWN_LISTS: /worklist/<town>, /insurance-worklist/<town>,
-// /risk-links/<town>, /leads/<town>; DOMAIN.md §9, so hosting can restrict it to the town's cadres), except in a
+// /risk-links/<town>, /leads/<town>, /checks/<town>; DOMAIN.md §9, so hosting can restrict it to the town's cadres), except in a
 // public build, which carries no household list at all.
 const towns = await readTowns();
 const isPublic = process.env.DIXIAN_PUBLIC === "1";
@@ -60,7 +60,7 @@ export default {
       ],
     },
     { name: "银行", collapsible: true, open: false, pages: banks.map((bank) => ({ name: bank.name, path: `/bank/${bank.slug}` })) },
-    { name: "工作清单", pages: [{ name: "干部工作清单（按乡镇）", path: "/worklist" }, { name: "保险保障工作清单（按乡镇）", path: "/insurance-worklist" }] },
+    { name: "工作清单", pages: [{ name: "干部工作清单（按乡镇）", path: "/worklist" }, { name: "保险保障工作清单（按乡镇）", path: "/insurance-worklist" }, { name: "疑点清单（按乡镇）", path: "/checks" }] },
     {
       name: "说明",
       pages: [
@@ -70,7 +70,7 @@ export default {
     },
   ],
   // Each town's household lists are their own pages and data files, linked from their index pages
-  // (/worklist, /insurance-worklist, /risk-links, /leads), not in the sidebar.
+  // (/worklist, /insurance-worklist, /risk-links, /leads, /checks), not in the sidebar.
   dynamicPaths: [
     ...towns.map((town) => `/town/${town.code}`),
     ...(isPublic ? [] : PER_TOWN_LISTS.flatMap((list) => towns.map((town) => `/${list}/${town.code}`))),

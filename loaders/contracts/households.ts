@@ -56,6 +56,7 @@ export const households = defineContract({
     f("income_transfer", "转移性收入", "amount", ["转移收入", "income_transfer"], { doc: "转移性收入（元），含防贫保险赔付" }),
     f("cost_business", "生产经营性支出", "amount", ["经营性支出", "生产经营支出", "cost_business"], { doc: "生产经营性支出（元）" }),
     f("income_pc", "人均纯收入", "amount", ["家庭人均纯收入", "人均收入", "income_pc"], { doc: "（收入合计 − 生产经营性支出）÷ 家庭人口数，元/人·年；缺列时由构成计算" }),
+    f("medical_self_paid", "合规自付支出", "amount", ["合规自付医疗费用", "医疗合规自付支出", "合规医疗自付支出", "medical_self_paid"], { doc: "全家近12个月合规自付医疗支出（元）；疑点核查“因病纳入监测但合规自付支出为0”用，没有此列时该规则不运行" }),
     f("housing_ok", "住房安全", "bool", ["住房安全有保障", "住房安全保障", "housing_ok"], { doc: "是/否" }),
     f("edu_ok", "义务教育保障", "bool", ["义务教育有保障", "edu_ok"], { doc: "是/否" }),
     f("med_ok", "基本医疗保险", "bool", ["参加基本医疗保险", "基本医疗有保障", "med_ok"], { doc: "全家参加基本医疗保险：是/否" }),

@@ -8,6 +8,7 @@ import { readInsuranceSettings, writeInsuranceTables } from "../config/insurance
 import { readFinanceSettings, writeFinanceTables } from "../config/finance.ts";
 import { readLeadSettings, writeLeadTables } from "../config/lead-rules.ts";
 import { readProfiles, type ExportProfile } from "../profiles/profile.ts";
+import { readCheckRules, writeCheckTables } from "../config/checks.ts";
 import { writeCatalogTable } from "../indicators/write-catalog-table.ts";
 import { createDisclosureTable, writeSuppression } from "../disclosure/write-suppression.ts";
 import { DEFAULT_CONFIG_DIR, DEFAULT_DB, DEFAULT_MODELS_DIR, DEFAULT_REPORTS_DIR } from "../paths.ts";
@@ -60,12 +61,13 @@ interface CountyConfig {
   insurance: ReturnType<typeof readInsuranceSettings>;
   finance: ReturnType<typeof readFinanceSettings>;
   leads: ReturnType<typeof readLeadSettings>;
+  checks: ReturnType<typeof readCheckRules>;
   /** Export profiles (data/config/profiles/*.json): real download layouts mapped onto the canonical contract. */
   profiles: ExportProfile[];
 }
 
 function readCountyConfig(dir: string): CountyConfig {
-  return { settings: readSettings(dir), insurance: readInsuranceSettings(dir), finance: readFinanceSettings(dir), leads: readLeadSettings(dir), profiles: readProfiles(dir) };
+  return { settings: readSettings(dir), insurance: readInsuranceSettings(dir), finance: readFinanceSettings(dir), leads: readLeadSettings(dir), checks: readCheckRules(dir), profiles: readProfiles(dir) };
 }
 
 export async function buildWarehouse(options: BuildWarehouseOptions): Promise<BuildResult> {
@@ -111,6 +113,7 @@ async function buildInto(
       await writeInsuranceTables(conn, config.insurance);
       await writeFinanceTables(conn, config.finance);
       await writeLeadTables(conn, config.leads);
+      await writeCheckTables(conn, config.checks);
       await writeCatalogTable(conn);
       // Empty until the indicators exist; indicators_published (a view) reads it.
       await createDisclosureTable(conn);

@@ -1,13 +1,13 @@
 // What every per-town household list loader shares (DOMAIN.md §9: household-level work lists are per town, so
 // hosting can restrict each town's list to its own cadres; masked; absent from public builds). Node only; no
 // second extension, so Framework does not run it as a loader. Used by worklist/, insurance-worklist/,
-// risk-links/ and leads/[town].json.ts; observablehq.config.ts renders their pages from PER_TOWN_LISTS.
+// risk-links/, leads/[town].json.ts and checks/ (疑点清单); observablehq.config.ts renders their pages from PER_TOWN_LISTS.
 import { maskId, maskName } from "../../loaders/privacy/mask.ts";
 import type { JsonRow } from "./warehouse.ts";
 
 /** The sections with one household list page per town (`/<section>/<town>`, data `_file/data/<section>/<town>.json`).
  * docs/intranet-hosting.md's nginx sample restricts exactly these paths per town. */
-export const PER_TOWN_LISTS = ["worklist", "insurance-worklist", "risk-links", "leads"] as const;
+export const PER_TOWN_LISTS = ["worklist", "insurance-worklist", "risk-links", "leads", "checks"] as const;
 
 /** DIXIAN_PUBLIC=1: a public build, which carries no household row at all. */
 export const isPublicBuild = (): boolean => process.env.DIXIAN_PUBLIC === "1";

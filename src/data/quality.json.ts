@@ -1,7 +1,8 @@
 // 数据质量 page data, read from the data_quality_* marts (values already masked by the loader). The extract and
 // rule titles and the field documentation are code, not data: they come straight from the zod contracts the
 // loader checks against, so they cannot drift from it. A public build (DIXIAN_PUBLIC=1) leaves out the
-// rejected-row and warning details. The delivery grid comes from source_completeness.
+// rejected-row and warning details. The delivery grid comes from source_completeness; the 疑点核查 counts from
+// check_rules and check_counts (aggregates by town: the households themselves are on the per-town /checks lists).
 import { CONTRACTS } from "../../loaders/contracts/index.ts";
 import { fieldDocs } from "../../loaders/contracts/field-docs.ts";
 import { RULE_TITLES } from "../../loaders/contracts/rules.ts";
@@ -48,6 +49,21 @@ runLoader(async (warehouse) => {
       from source_completeness order by source_type, source_name, month`),
     unattributed: await warehouse.query(`
       select extract, month, institution, records, amount from unattributed_records order by extract, month, institution`),
+    // 疑点核查: the rules with their status and counts in the latest snapshot, counts per town, and the county by month
+    checks: {
+      lists: !omitDetails,
+      rules: await warehouse.query(`
+        select rule, title, severity, threshold, unit, enabled, definition, message, status, status_note, snapshot_month,
+               hits::integer as hits, households::integer as households
+        from check_rules order by sort_order`),
+      byTown: await warehouse.query(`
+        select c.rule, c.area_code, c.area_name, c.households::integer as households
+        from check_counts c join check_rules r on r.rule = c.rule and r.snapshot_month = c.snapshot_month
+        where c.area_level = 'town' order by c.area_code, c.rule`),
+      trend: await warehouse.query(`
+        select c.rule, c.snapshot_month, sum(c.households)::integer as households
+        from check_counts c where c.area_level = 'county' group by c.rule, c.snapshot_month order by c.snapshot_month, c.rule`),
+    },
     totals,
     detailTotal: Number(totals?.rejections ?? 0),
     warningTotal: Number(totals?.warnings ?? 0),

@@ -5,7 +5,7 @@ import { fieldDocs } from "../../loaders/contracts/field-docs.ts";
 
 // Column names of docs/architecture.md, the contract between the loaders and the SQL models.
 const ARCHITECTURE: Record<string, string> = {
-  stg_households: "period household_id head_name id_number phone area_code household_size labour_count household_type is_monitored monitor_kind risk_found_date identified_date risks risk_eliminated elimination_mode elimination_date no_labour measures first_assist_date income_wage income_business income_property income_transfer cost_business income_pc housing_ok edu_ok med_ok water_ok helper_name date_month_only",
+  stg_households: "period household_id head_name id_number phone area_code household_size labour_count household_type is_monitored monitor_kind risk_found_date identified_date risks risk_eliminated elimination_mode elimination_date no_labour measures first_assist_date income_wage income_business income_property income_transfer cost_business income_pc medical_self_paid housing_ok edu_ok med_ok water_ok helper_name date_month_only",
   stg_loans: "period institution loan_id borrower_type borrower_name id_number household_id area_code product contract_amount issue_date maturity_date balance annual_rate interest_subsidy guarantee grade overdue_principal overdue_days is_renewal is_extension credit_line credit_rating people_driven",
   stg_policies: "policy_id insurer line enrol_mode id_number household_id area_code insured_count premium subsidy sum_insured start_date end_date",
   stg_claims: "claim_id policy_id line id_number household_id area_code cause loss_date report_date paid_date paid_amount outstanding",

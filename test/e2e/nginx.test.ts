@@ -1,7 +1,7 @@
 // The nginx configuration of docs/intranet-hosting.md, run as written (only root, port and file locations
 // changed) when nginx is installed: pages load under its CSP with no violation, scripts arrive gzip'd,
 // clean URLs resolve, and each town's household lists (PER_TOWN_LISTS: /worklist, /insurance-worklist, /risk-links,
-// /leads; page and data file) open only with that town's password.
+// /leads, /checks; page and data file) open only with that town's password.
 // CI machines without nginx skip this; the static server tests cover the same policy.
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";

@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { CONTRACTS } from "../../loaders/contracts/index.ts";
 import { CATALOG } from "../../loaders/indicators/catalog.ts";
+import { CHECK_RULES, CHECK_SEVERITIES } from "../../loaders/config/checks.ts";
 import { listSqlModels } from "../../loaders/warehouse/run-sql-models.ts";
 
 export interface ModelKey {
@@ -57,6 +58,16 @@ export const ACCEPTED: Record<string, readonly string[] | { pattern: string }> =
   trigger: ["return_rate", "new_poverty_rate", "active_growth", "ident_overdue", "assist_overdue", "cluster_identified", "cluster_risk", "cluster_below_line"],
   level: ["green", "amber", "red"],
   window: ["period", "month", "quarter"],
+  // 疑点核查 (int_check_hits, check_list, check_counts, check_rules; rules from loaders/config/checks.ts)
+  "int_check_hits.rule": CHECK_RULES.map((r) => r.code),
+  "check_list.rule": CHECK_RULES.map((r) => r.code),
+  "check_counts.rule": CHECK_RULES.map((r) => r.code),
+  "check_rules.rule": CHECK_RULES.map((r) => r.code),
+  "check_rules.status": ["run", "skipped", "disabled"],
+  "check_list.severity": CHECK_SEVERITIES,
+  "check_rules.severity": CHECK_SEVERITIES,
+  "int_check_hits.value_kind": ["id", "phone"],
+  "check_list.value_kind": ["id", "phone"],
   // the words for a month (loaders/sql/README.md): always 'YYYY-MM'
   month: { pattern: MONTH },
   snapshot_month: { pattern: MONTH },

@@ -24,7 +24,7 @@ describe("generic model tests", () => {
     expect(misnamed.map((m) => `${m.path} → ${m.table}`)).toEqual([]);
   });
 
-  it.each(["extracts", "extracts-edge", "extracts-worklist"])("hold on the fixture warehouse %s", async (extracts) => {
+  it.each(["extracts", "extracts-edge", "extracts-worklist", "extracts-checks"])("hold on the fixture warehouse %s", async (extracts) => {
     const warehouse = await buildFixtureWarehouse({ extracts });
     try {
       expect(await genericFailures((sql) => warehouse.query(sql), MODELS)).toEqual([]);
