@@ -49,6 +49,59 @@ function copyCounty(sources: string[], out: string, transform: boolean, withShar
   }
 }
 
+/** Moves county 529902's codes into 529901 as towns 9xx (529902001 → 529901901), for the merged county. */
+function mergeCell(header: string, value: string): string {
+  if (header === "证件号码" || !value.startsWith(COUNTY_B)) return header === "县名称" ? value.replace("示例二县", "示例县") : value;
+  if (value.length === 6) return COUNTY_A;
+  return COUNTY_A + "9" + value.slice(7);
+}
+
+function mapCsv(text: string, cell: (header: string, value: string) => string): string {
+  const lines = text.split("\n");
+  const headers = lines[0].split(",");
+  return [lines[0], ...lines.slice(1).map((line) => (line === "" ? line : line.split(",").map((v, i) => cell(headers[i], v)).join(",")))].join("\n");
+}
+
+/**
+ * For the roll-up test (test/sql/rollup.test.ts): the two counties as above, and `<dir>/merged`, ONE county
+ * (529901) holding both counties' households, loans, policies and claims — county 529902's towns become towns
+ * 9xx of 529901 — so that its county-level indicators, computed by the indicator SQL from household rows, are
+ * the province's. Two things cannot be one county's and are made equal first: both counties get the same
+ * monitoring line (8,000 in 2025), and the county-wide 统保 policy (P02, 区划代码 = the county) is left out
+ * (in one county it would cover the other county's households); the merged county's statistics are the sum of
+ * the two counties' (population, GDP).
+ */
+export function writeRollupInputs(dir: string, folders = ["extracts", "extracts-insurance"]): { a: string; b: string; both: string; merged: string } {
+  const paths = writeTwoCountyInputs(dir, folders);
+  const merged = join(dir, "merged");
+  mkdirSync(merged, { recursive: true });
+  const fix = (path: string, edit: (text: string) => string) => writeFileSync(path, edit(readFileSync(path, "utf-8")));
+  const sameLine = (text: string) => text.replace(`2025,${COUNTY_B},9999`, `2025,${COUNTY_B},8000`);
+  const noCountyPolicy = (text: string) => text.split("\n").filter((l) => !/^[PQ]02,/.test(l)).join("\n");
+  for (const folder of [paths.a, paths.b, join(paths.both, COUNTY_A), join(paths.both, COUNTY_B)]) {
+    for (const name of readdirSync(folder)) {
+      if (name === "monitoring_lines.csv") fix(join(folder, name), sameLine);
+      if (name === "policies.csv") fix(join(folder, name), noCountyPolicy);
+    }
+  }
+  for (const name of readdirSync(paths.a)) {
+    const a = readFileSync(join(paths.a, name), "utf-8");
+    const b = readFileSync(join(paths.b, name), "utf-8");
+    if (name === "monitoring_lines.csv") writeFileSync(join(merged, name), a);
+    else if (name === "county_stats.csv") {
+      const lines = a.trimEnd().split("\n");
+      writeFileSync(join(merged, name), [lines[0], ...lines.slice(1).map((l) => {
+        const [year, code, pop, gdp, income] = l.split(",");
+        return [year, code, Number(pop) * 2, Number(gdp) * 2, income].join(",");
+      })].join("\n") + "\n");
+    } else {
+      writeFileSync(join(merged, name), a);
+      writeFileSync(join(merged, `merged_${name}`), mapCsv(b, mergeCell));
+    }
+  }
+  return { ...paths, merged };
+}
+
 /**
  * Writes `<dir>/a` (county 529901), `<dir>/b` (529902) and `<dir>/both` (a/ and b/ as subfolders, the
  * shared monitoring-line file once) from the named fixture folders.
