@@ -11,6 +11,7 @@ import { writeCatalogTable } from "../indicators/write-catalog-table.ts";
 import { createDisclosureTable, writeSuppression } from "../disclosure/write-suppression.ts";
 import { DEFAULT_CONFIG_DIR, DEFAULT_DB, DEFAULT_MODELS_DIR, DEFAULT_REPORTS_DIR } from "../paths.ts";
 import { runSqlModels } from "./run-sql-models.ts";
+import { selectCounty } from "./select-county.ts";
 import { removeDatabaseFile, swapInFile } from "./swap-file.ts";
 import { acquireBuildLock } from "../build/build-lock.ts";
 import { faultPoint } from "../build/fault-points.ts";
@@ -24,6 +25,8 @@ export interface BuildWarehouseOptions {
   modelsDir?: string;
   /** Swap the new warehouse in even when some files were refused. */
   allowPartial?: boolean;
+  /** Keep only this county's rows (6-digit code) of a multi-county input, before the models (select-county.ts). */
+  county?: string;
 }
 
 export interface BuildResult {
@@ -103,6 +106,11 @@ async function buildInto(
         incomeTolerance: config.settings.incomeTolerance,
       });
       if (load.refused.length > 0 && !options.allowPartial) throw new RefusedFilesError(load);
+      if (options.county) {
+        const selection = await selectCounty(conn, options.county);
+        const dropped = Object.entries(selection.tables).filter(([, t]) => t.otherCounties + t.unknown > 0);
+        log(`只保留县 ${options.county} 的数据：${dropped.map(([table, t]) => `${table} 去掉其他县 ${t.otherCounties} 行${t.unknown ? `、无法判定所属县 ${t.unknown} 行` : ""}`).join("；") || "输入中没有其他县的数据"}`);
+      }
       await writeSettingsTables(conn, config.settings);
       await writeInsuranceTables(conn, config.insurance);
       await writeFinanceTables(conn, config.finance);
