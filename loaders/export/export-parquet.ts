@@ -36,7 +36,10 @@ export interface ExportOptions {
   dbPath: string;
   outDir: string;
   parts?: readonly ExportPart[];
-  /** Only this county's rows (6 digits), e.g. a county re-delivering its own part of a province export. */
+  /**
+   * Only this county's rows (6 digits), replacing only its own county_code=… partitions in outDir: a county
+   * re-delivering its part of a province export. Tables without areas are then not written.
+   */
   county?: string;
   modelsDir?: string;
 }
@@ -89,7 +92,11 @@ export async function exportParquet(options: ExportOptions): Promise<ExportedTab
       const columns = await columnsOf(conn, table);
       const { countyExpr, periodColumn } = partitionPlan(columns);
       const path = join(options.outDir, part, table);
-      if (existsSync(path)) rmSync(path, { recursive: true, force: true });
+      // One county re-exported replaces only its own partitions: the other counties' files stay as they are,
+      // so a province folder is refreshed county by county (a re-delivered county touches nothing else).
+      const own = options.county ? join(path, `county_code=${options.county}`) : path;
+      if (options.county && !countyExpr) continue; // a table without areas belongs to no one county
+      if (existsSync(own)) rmSync(own, { recursive: true, force: true });
       mkdirSync(path, { recursive: true });
       const partitionBy: string[] = [];
       const selects = ["*"];
@@ -102,7 +109,6 @@ export async function exportParquet(options: ExportOptions): Promise<ExportedTab
         source = `select * replace (coalesce(cast(${quote(periodColumn)} as varchar), '_') as ${quote(periodColumn)}) from (${source})`;
       }
       if (options.county) {
-        if (!countyExpr) continue; // a table without areas belongs to no one county
         source = `select * from (${source}) where county_code = ${literal(options.county)}`;
       }
       const rows = Number((await conn.runAndReadAll(`select count(*) as n from (${source})`)).getRowObjectsJS()[0].n);
@@ -112,7 +118,7 @@ export async function exportParquet(options: ExportOptions): Promise<ExportedTab
       exported.push({ part, table, rows, partitionBy, path: join(part, table) });
     }
     writeFileSync(
-      join(options.outDir, "_manifest.json"),
+      join(options.outDir, options.county ? `_manifest-${options.county}.json` : "_manifest.json"),
       JSON.stringify({ generator: "dixian-export", county: options.county ?? null, tables: exported }, null, 2) + "\n",
     );
     return exported;

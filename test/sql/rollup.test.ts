@@ -110,6 +110,14 @@ describe("province roll-up from the exported additive marts", () => {
     expect(mismatches).toEqual([]);
   });
 
+  it("one county re-exported replaces only its own partitions", async () => {
+    const before = await rows("select county_code, count(*)::integer as n from indicator_additive group by 1 order by 1");
+    const tables = await exportParquet({ dbPath: join(dir, "both.duckdb"), outDir: join(dir, "export"), parts: ["additive"], county: COUNTY_B });
+    expect(tables.map((t) => t.table)).toEqual(["indicator_additive", "indicator_bins"]);
+    expect(tables[0].rows).toBe(before.find((r) => r.county_code === COUNTY_B)!.n);
+    expect(await rows("select county_code, count(*)::integer as n from indicator_additive group by 1 order by 1")).toEqual(before);
+  });
+
   it("the roll-up SQL avoids DuckDB-only syntax (it must also run on Spark SQL and Trino)", () => {
     const code = ROLLUP_SQL.split("\n").filter((l) => !l.trim().startsWith("--")).join("\n").toLowerCase();
     for (const banned of ["::", "filter (", "qualify", "//", "left(", "any_value", "group by all", "list(", "struct", "ilike", "strftime", "exclude", "replace ("]) {
