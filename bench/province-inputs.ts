@@ -196,6 +196,9 @@ export async function writeProvince(o: ProvinceOptions): Promise<{ counties: str
       await ledger.close();
     }
   }
-  writeFileSync(join(o.outDir, "monitoring_lines.csv"), `年度,区划代码,监测线\n${[...new Set(months.map((m) => m.slice(0, 4)))].map((y) => `${y},52,${7000 + 300 * (Number(y) - 2024)}`).join("\n")}\n`);
+  // The province's line, in every county's folder (a county builds alone too); a province build loads the first
+  // copy and skips the identical others (same checksum).
+  const lines = `年度,区划代码,监测线\n${[...new Set(months.map((m) => m.slice(0, 4)))].map((y) => `${y},52,${7000 + 300 * (Number(y) - 2024)}`).join("\n")}\n`;
+  for (const county of counties) writeFileSync(join(o.outDir, county, "monitoring_lines.csv"), lines);
   return { counties, rows, households: perCounty * o.counties };
 }
