@@ -2,6 +2,7 @@
 // (no link out), and the output folder taken from DIXIAN_OUT so the build can write beside the live site.
 import { readTowns } from "./src/data/town-list.ts";
 import { readBanks } from "./src/data/bank-list.ts";
+import { readCounties } from "./src/data/county-list.ts";
 import { PER_TOWN_LISTS } from "./src/data/household-list.ts";
 
 const builtAt = new Intl.DateTimeFormat("zh-CN", {
@@ -18,6 +19,12 @@ const towns = await readTowns();
 const isPublic = process.env.DIXIAN_PUBLIC === "1";
 // One page per bank (金融帮扶), by a short hash of its name.
 const banks = await readBanks();
+// A prefecture's or province's warehouse (several counties): a county ranking page with the roll-ups above the
+// county and one page per county. A one-county site has neither.
+const counties = await readCounties();
+const countyPages = counties.length > 1
+  ? [{ name: "县域", collapsible: true, open: false, pages: [{ name: "县域排名", path: "/counties" }, ...counties.map((county) => ({ name: county.name, path: `/county/${county.code}` }))] }]
+  : [];
 
 export default {
   title: "底线 · 防止返贫监测",
@@ -33,6 +40,7 @@ export default {
   pager: false,
   pages: [
     { name: "总览", path: "/" },
+    ...countyPages,
     {
       name: "县级监测",
       pages: [
@@ -75,5 +83,6 @@ export default {
     ...towns.map((town) => `/town/${town.code}`),
     ...(isPublic ? [] : PER_TOWN_LISTS.flatMap((list) => towns.map((town) => `/${list}/${town.code}`))),
     ...banks.map((bank) => `/bank/${bank.slug}`),
+    ...(counties.length > 1 ? ["/counties", ...counties.map((county) => `/county/${county.code}`)] : []),
   ],
 };

@@ -1,4 +1,5 @@
 // npm run bench [-- --rows 20000,1000000] [--formats csv,gb18030,xlsx] [--no-county] [--keep DIR]
+// npm run bench -- --province [...]: the province bench (bench/province.ts)
 // Loader throughput (rows/s, MB/s, peak RSS) for a households extract as CSV UTF-8, CSV GB18030 and XLSX,
 // and the ratio of the validated CSV load to DuckDB's own read_csv(all_varchar) on the same UTF-8 file.
 // It ends by printing the issue's targets (≤ 3× read_csv; peak RSS < 2 GB at 1,000,000 rows) beside the
@@ -14,6 +15,12 @@ import { parseArgs } from "node:util";
 import { writeHouseholdsCsv, writeHouseholdsXlsx, writeVillages } from "./make-inputs.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
+// --province: the multi-county bench (bench/province.ts, issue 14 point 3), nothing else.
+if (process.argv.includes("--province")) {
+  const { runProvinceBench } = await import("./province.ts");
+  await runProvinceBench(process.argv.slice(2));
+  process.exit(0);
+}
 const { values } = parseArgs({
   options: {
     rows: { type: "string", default: "20000,1000000" },

@@ -18,6 +18,8 @@ export interface RunBuildOptions {
   /** Leave household-level work lists out of the site entirely. */
   public?: boolean;
   allowPartial?: boolean;
+  /** A site for one county (6 digits) of a multi-county input (buildWarehouse's county). */
+  county?: string;
   /** Serve a live preview instead of writing the site. */
   preview?: boolean;
   /**
@@ -98,6 +100,7 @@ async function buildStage(options: RunBuildOptions, dbPath: string): Promise<{ i
     dbPath,
     reportsDir: options.reportsDir,
     allowPartial: options.allowPartial,
+    county: options.county,
   });
   const { rowsRead, rowsAccepted, rowsRejected, rowsWarned } = warehouse.load;
   log(`读取 ${rowsRead} 行：接受 ${rowsAccepted}（其中 ${rowsWarned} 行有警告），拒收 ${rowsRejected}；${warehouse.load.refused.length} 个文件无法使用`);

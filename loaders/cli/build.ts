@@ -1,4 +1,4 @@
-// npm run build [-- --in DIR] [--public] [--allow-partial] [--db FILE] [--out DIR] [--reports DIR]
+// npm run build [-- --in DIR] [--public] [--allow-partial] [--county CODE] [--db FILE] [--out DIR] [--reports DIR]
 // npm run dev: the same warehouse build, then a live preview of the site.
 import { parseArgs } from "node:util";
 import { runBuild } from "../build/run-build.ts";
@@ -16,6 +16,7 @@ const { values } = parseArgs({
     public: { type: "boolean", default: false },
     "allow-partial": { type: "boolean", default: false },
     preview: { type: "boolean", default: false },
+    county: { type: "string" },
   },
 });
 
@@ -28,6 +29,7 @@ await runCli(async () => {
     public: values.public,
     allowPartial: values["allow-partial"],
     preview: values.preview,
+    county: values.county,
   });
   // With --allow-partial the new warehouse and site are kept, but refused files still fail the command.
   if (result.warehouse.load.refused.length > 0) {

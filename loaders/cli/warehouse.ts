@@ -1,4 +1,4 @@
-// npm run warehouse -- --in DIR --db FILE [--reports DIR] [--allow-partial]
+// npm run warehouse -- --in DIR --db FILE [--reports DIR] [--allow-partial] [--county CODE]
 // Loads a folder of extracts into a fresh warehouse and builds the marts; no site.
 import { parseArgs } from "node:util";
 import { resolve } from "node:path";
@@ -11,6 +11,7 @@ const { values } = parseArgs({
     db: { type: "string" },
     reports: { type: "string" },
     "allow-partial": { type: "boolean", default: false },
+    county: { type: "string" },
   },
 });
 
@@ -21,6 +22,7 @@ await runCli(async () => {
     dbPath: values.db ? resolve(values.db) : undefined,
     reportsDir: values.reports ? resolve(values.reports) : undefined,
     allowPartial: values["allow-partial"],
+    county: values.county,
   });
   const { load } = result;
   for (const f of load.files) {

@@ -17,32 +17,46 @@ async function rows<T>(conn: DuckDBConnection, sql: string): Promise<T[]> {
   return (await conn.runAndReadAll(sql)).getRowObjectsJS() as T[];
 }
 
-/** Runs primary and secondary suppression on the indicators mart; returns the counts it could not protect. */
+/**
+ * Runs primary and secondary suppression on the indicators mart; returns the counts it could not protect.
+ * One county at a time (issue 14): every relation an attacker could use (a town's total, the months of a period,
+ * the additive codes of one area) stays inside one county, so the counties are independent and the result is the
+ * same as one pass over all; memory is bounded by the largest county instead of growing with the province, and no
+ * county's pass reads another county's cells.
+ */
 export async function writeSuppression(conn: DuckDBConnection): Promise<{ withheld: number; unprotected: string[] }> {
   const [settings] = await rows<{ threshold: number }>(conn, "select village_suppression_min_households as threshold from cfg_settings limit 1");
-  const villageCells = await rows<IndicatorCell>(conn, `
-    select code, period, area_code, value::double as value, numerator::double as numerator, denominator::double as denominator
-    from indicators where area_level = 'village'`);
   const periods = await rows<PeriodInfo>(conn, "select period, period_type, end_month, start_month, first_month, last_month from int_periods");
-  const villages = await rows<{ area_code: string; parent_code: string }>(conn, "select area_code, parent_code from int_areas where area_level = 'village'");
   const catalog = await rows<{ code: string; unit: string; kind: string }>(conn, "select code, unit, kind from indicator_catalog");
-  const result = suppress({
-    villageCells,
-    periods,
-    villageTown: new Map(villages.map((v) => [v.area_code, v.parent_code])),
-    codeInfo: new Map(catalog.map((c) => [c.code, { unit: c.unit, kind: c.kind }])),
-    threshold: Number(settings?.threshold ?? 0),
-  });
+  const counties = await rows<{ county: string }>(conn, "select distinct left(area_code, 6) as county from int_areas where area_level = 'village' order by 1");
   await conn.run("delete from disclosure_cells");
-  const appender = await conn.createAppender("disclosure_cells");
-  for (const [key, why] of result.cells) {
-    const [code, period, area] = key.split("|");
-    appender.appendVarchar(code);
-    appender.appendVarchar(period);
-    appender.appendVarchar(area);
-    appender.appendVarchar(why);
-    appender.endRow();
+  let withheld = 0;
+  const unprotected: string[] = [];
+  for (const { county } of counties) {
+    const villageCells = await rows<IndicatorCell>(conn, `
+      select code, period, area_code, value::double as value, numerator::double as numerator, denominator::double as denominator
+      from indicators where area_level = 'village' and left(area_code, 6) = '${county.replaceAll("'", "''")}'`);
+    const villages = await rows<{ area_code: string; parent_code: string }>(conn, `
+      select area_code, parent_code from int_areas where area_level = 'village' and left(area_code, 6) = '${county.replaceAll("'", "''")}'`);
+    const result = suppress({
+      villageCells,
+      periods,
+      villageTown: new Map(villages.map((v) => [v.area_code, v.parent_code])),
+      codeInfo: new Map(catalog.map((c) => [c.code, { unit: c.unit, kind: c.kind }])),
+      threshold: Number(settings?.threshold ?? 0),
+    });
+    const appender = await conn.createAppender("disclosure_cells");
+    for (const [key, why] of result.cells) {
+      const [code, period, area] = key.split("|");
+      appender.appendVarchar(code);
+      appender.appendVarchar(period);
+      appender.appendVarchar(area);
+      appender.appendVarchar(why);
+      appender.endRow();
+    }
+    appender.closeSync();
+    withheld += result.cells.size;
+    unprotected.push(...result.unprotected);
   }
-  appender.closeSync();
-  return { withheld: result.cells.size, unprotected: result.unprotected };
+  return { withheld, unprotected };
 }

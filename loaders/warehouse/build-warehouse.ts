@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { mkdirSync } from "node:fs";
-import { dirname, resolve } from "node:path";
-import { DuckDBInstance } from "@duckdb/node-api";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { DuckDBInstance, type DuckDBConnection } from "@duckdb/node-api";
 import { loadInputFolder, type LoadSummary } from "../load/load-input-folder.ts";
 import { readSettings, writeSettingsTables } from "../config/settings.ts";
 import { readInsuranceSettings, writeInsuranceTables } from "../config/insurance.ts";
@@ -13,6 +13,7 @@ import { writeCatalogTable } from "../indicators/write-catalog-table.ts";
 import { createDisclosureTable, writeSuppression } from "../disclosure/write-suppression.ts";
 import { DEFAULT_CONFIG_DIR, DEFAULT_DB, DEFAULT_MODELS_DIR, DEFAULT_REPORTS_DIR } from "../paths.ts";
 import { runSqlModels } from "./run-sql-models.ts";
+import { selectCounty } from "./select-county.ts";
 import { removeDatabaseFile, swapInFile } from "./swap-file.ts";
 import { acquireBuildLock } from "../build/build-lock.ts";
 import { faultPoint } from "../build/fault-points.ts";
@@ -26,6 +27,8 @@ export interface BuildWarehouseOptions {
   modelsDir?: string;
   /** Swap the new warehouse in even when some files were refused. */
   allowPartial?: boolean;
+  /** Keep only this county's rows (6-digit code) of a multi-county input, before the models (select-county.ts). */
+  county?: string;
 }
 
 export interface BuildResult {
@@ -70,6 +73,18 @@ function readCountyConfig(dir: string): CountyConfig {
   return { settings: readSettings(dir), insurance: readInsuranceSettings(dir), finance: readFinanceSettings(dir), leads: readLeadSettings(dir), checks: readCheckRules(dir), profiles: readProfiles(dir) };
 }
 
+/**
+ * indicator_rollups: the prefecture and province rows of loaders/sql/rollup/indicator_rollup.sql, the portable
+ * roll-up that reads only the additive marts (the same file a province runs on Spark or Trino over the Parquet
+ * export). Not a model: the file is a plain SELECT so that it runs unchanged elsewhere. The county ranking page
+ * reads it. Skipped for a models folder without it (tests' own folders).
+ */
+async function writeRollups(conn: DuckDBConnection, modelsDir: string): Promise<void> {
+  const file = join(modelsDir, "rollup", "indicator_rollup.sql");
+  if (!existsSync(file)) return;
+  await conn.run(`create or replace table indicator_rollups as ${readFileSync(file, "utf-8")}`);
+}
+
 export async function buildWarehouse(options: BuildWarehouseOptions): Promise<BuildResult> {
   // Settings first: a bad settings file is refused before any loading work, and the loader needs the tolerance.
   const config = readCountyConfig(options.configDir ?? DEFAULT_CONFIG_DIR);
@@ -109,6 +124,11 @@ async function buildInto(
         profiles: config.profiles,
       });
       if (load.refused.length > 0 && !options.allowPartial) throw new RefusedFilesError(load);
+      if (options.county) {
+        const selection = await selectCounty(conn, options.county);
+        const dropped = Object.entries(selection.tables).filter(([, t]) => t.otherCounties + t.unknown > 0);
+        log(`只保留县 ${options.county} 的数据：${dropped.map(([table, t]) => `${table} 去掉其他县 ${t.otherCounties} 行${t.unknown ? `、无法判定所属县 ${t.unknown} 行` : ""}`).join("；") || "输入中没有其他县的数据"}`);
+      }
       await writeSettingsTables(conn, config.settings);
       await writeInsuranceTables(conn, config.insurance);
       await writeFinanceTables(conn, config.finance);
@@ -118,6 +138,7 @@ async function buildInto(
       // Empty until the indicators exist; indicators_published (a view) reads it.
       await createDisclosureTable(conn);
       const models = await runSqlModels(conn, options.modelsDir ?? DEFAULT_MODELS_DIR);
+      await writeRollups(conn, options.modelsDir ?? DEFAULT_MODELS_DIR);
       const disclosure = await writeSuppression(conn);
       if (disclosure.unprotected.length > 0) {
         process.stderr.write(`提示：${disclosure.unprotected.length} 个隐去的村级数仍可推算（乡镇内各村均已隐去，无数可再隐去）：${disclosure.unprotected.slice(0, 5).join("、")}\n`);

@@ -5,7 +5,10 @@
 // in 甲村 529901001001 until May and in 丙村 529901002001 in June) plus:
 //   villages.csv  + 戊村 529902001001 of 另一镇 529902001, county 另一县 529902 (a village file of two counties);
 //   loans.csv     M1 县农商银行, 个人, 户编号 A2, no 区划代码: 20,000 in the 2025-05 ledger, 18,000 in 2025-06;
-//                 M2 县农业银行, 企业, no 区划代码, no household: 50,000 in both ledgers.
+//   loans_农业银行.csv  M2 县农业银行, 企业, no 区划代码, no household: 50,000 in both ledgers (the bank's own file,
+//                 in which nothing else is placed, so the file tells no county: int_home_county falls back to the
+//                 roster's; a file whose other records lie in one county would give that county —
+//                 test/sql/multi-county.test.ts).
 // The second build adds a 2025-06 roster household Z1 in 戊村, so the roster spans two counties.
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -31,7 +34,8 @@ async function build(extraHousehold: boolean) {
   cpSync(join(FIXTURE_DIR, "extracts-events"), input, { recursive: true });
   const villages = join(input, "villages.csv");
   writeFileSync(villages, `${readFileSync(villages, "utf-8").trimEnd()}\n${OTHER_VILLAGE}\n`);
-  writeFileSync(join(input, "loans.csv"), `${LOAN_HEADER}\n${LOANS.join("\n")}\n`);
+  writeFileSync(join(input, "loans.csv"), `${LOAN_HEADER}\n${LOANS.slice(0, 2).join("\n")}\n`);
+  writeFileSync(join(input, "loans_农业银行.csv"), `${LOAN_HEADER}\n${LOANS.slice(2).join("\n")}\n`);
   if (extraHousehold) {
     const june = join(input, "households_2025-06.csv");
     writeFileSync(june, `${readFileSync(june, "utf-8").trimEnd()}\n${Z1}\n`);

@@ -52,6 +52,8 @@ export const ACCEPTED: Record<string, readonly string[] | { pattern: string }> =
   "int_lead_status.status": ["已纳入监测", "核查不符合", "已核查待办结", "逾期未核查", "待核查"],
   "timeliness.stage": ["identification", "assist"],
   source_type: ["town_roster", "bank_ledger", "insurer", "department"],
+  "indicator_additive.method": ["sum", "ratio", "growth", "mean_growth", "median"],
+  "indicator_bins.code": ["income_pc_median", "ins_settle_days_median"],
   extract: CONTRACTS.map((c) => c.extract),
   code: CATALOG.map((c) => c.code),
   // 规模性返贫风险研判 (verdict_triggers, verdict, cfg_verdict_thresholds)

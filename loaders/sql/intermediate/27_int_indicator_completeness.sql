@@ -4,6 +4,9 @@
 -- period has none, its last calendar month (capped at the last month with data); insurers and departments use
 -- the latter. missing_sources names each as '<source name> <YYYY年M月><what>' (e.g. '县农业银行 2025年6月贷款台账',
 -- '二乡 2025年6月户信息'), sorted. The indicators mart marks its rows by the code's catalog family.
+-- A bank's or insurer's missing file marks the areas of the counties it serves (int_source_counties), so in a
+-- warehouse of several counties one county's missing ledger leaves the others complete; a source placed in no
+-- county marks every area.
 -- key: period, family, area_code
 create or replace table int_indicator_completeness as
 with reference as (
@@ -29,7 +32,7 @@ missing as (
   join int_source_deliveries d on d.source_type = r.source_type and d.month = r.month and d.missing
 ),
 affected as (
-  -- a town's roster: its county, itself and its villages; anything else: every area
+  -- a town's roster: its county, itself and its villages; anything else: every area of the counties it serves
   select m.period, f.family, ra.area_code, ra.area_level, m.label
   from missing m
   join int_family_sources f on f.source_type = m.source_type and f.scope = 'town'
@@ -41,6 +44,10 @@ affected as (
   from missing m
   join int_family_sources f on f.source_type = m.source_type and f.scope = 'all'
   cross join int_areas a
+  where left(a.area_code, 6) in (
+      select s.county_code from int_source_counties s where s.source_type = m.source_type and s.source_key = m.source_key
+    )
+    or not exists (select 1 from int_source_counties s where s.source_type = m.source_type and s.source_key = m.source_key)
 )
 select period, family, area_code, area_level, list_sort(list(distinct label)) as missing_sources
 from affected

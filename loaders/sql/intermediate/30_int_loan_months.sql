@@ -5,7 +5,8 @@
 -- 证件号码, where that household lived in the ledger month (its snapshot of that month, else its latest snapshot
 -- before it, else its earliest: a household that moves is counted where it lives at each period's end,
 -- DOMAIN.md §7). county_code: from the village or town, else the record's own 6-digit county prefix, else the
--- home county (int_home_county: the county of the roster, even when the village file lists other counties). A
+-- home county of its ledger file (int_home_county: the one county the file's other records are placed in, else
+-- the roster's one county, even when the village file lists other counties). A
 -- loan that none of these places has county_code NULL and attribution 'unattributed': it is in no area's
 -- figures and is listed in the unattributed_records mart, never dropped silently.
 -- attribution: 'record' (区划代码), 'household', 'home_county' or 'unattributed'.
@@ -131,4 +132,4 @@ select
   end as attribution
 from attributed a
 join classified c on c.product = a.product
-cross join int_home_county h;
+left join int_home_county h on h.source_file = a.source_file;

@@ -3,7 +3,8 @@
 -- household and the area the policy counts for (DOMAIN.md §7: the record's 区划代码, else the matched
 -- household). A record naming a village counts for that village; naming a town (9 digits) for the town and
 -- no village; naming the county (6 digits) for the county only; with no 区划代码, for the village of the
--- household matched by 户编号, else 证件号码. Every policy counts for the county (a warehouse holds one).
+-- household matched by 户编号, else 证件号码. A policy nothing else places counts for the home county of its
+-- file (int_home_county; a warehouse may hold several counties).
 -- A 统保 policy covers every household whose village code starts with its 区划代码 (coverage, not premium).
 -- key: policy_id
 create or replace table int_policies as
@@ -19,11 +20,6 @@ id_keys as (
   from int_household_keys
   where id_number is not null
   group by id_number
-),
-only_county as (
-  select case when count(*) = 1 then any_value(area_code) end as county_code
-  from int_areas
-  where area_level = 'county'
 ),
 matched as (
   select
@@ -66,4 +62,4 @@ select
            case when m.record_county is null then left(m.household_village, 9) end) as town_code,
   coalesce(m.record_county, left(m.record_town, 6), left(m.record_village, 6), left(m.household_village, 6), oc.county_code) as county_code
 from matched m
-cross join only_county oc;
+left join int_home_county oc on oc.source_file = m.source_file;

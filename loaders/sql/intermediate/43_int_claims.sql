@@ -42,11 +42,6 @@ matched as (
   left join id_keys hi on d.household_id is null and hi.id_number = d.id_number
   left join int_policies p on p.policy_id = d.policy_id
 ),
-only_county as (
-  select case when count(*) = 1 then any_value(area_code) end as county_code
-  from int_areas
-  where area_level = 'county'
-),
 placed as (
   select
     m.*,
@@ -80,4 +75,4 @@ select
            case when p.record_county is null and p.record_village is null then p.policy_town end) as town_code,
   coalesce(p.record_county, left(p.record_town, 6), left(p.village_code, 6), p.policy_county, oc.county_code) as county_code
 from placed p
-cross join only_county oc;
+left join int_home_county oc on oc.source_file = p.source_file;
