@@ -25,6 +25,8 @@ function shuffledModels(): string {
       cpSync(join(DEFAULT_MODELS_DIR, layer, file), join(dir, layer, name));
     });
   }
+  // the portable roll-up SQL is not a model (the build runs it after the models): copied as it is
+  cpSync(join(DEFAULT_MODELS_DIR, "rollup"), join(dir, "rollup"), { recursive: true });
   return dir;
 }
 
