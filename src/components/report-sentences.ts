@@ -93,6 +93,9 @@ export const REPORT_SECTIONS: ReportSection[] = [
   { key: "quality", title: "数据质量", codes: [], lead: [] },
 ];
 
+/** The codes the town reports list per village (withheld cells shown "<N" / "×"). */
+export const REPORT_VILLAGE_CODES = ["mon_active", "mon_identified", "risk_elim_rate"];
+
 const isNumber = (value: unknown): value is number => typeof value === "number" && Number.isFinite(value);
 
 /** 2025-H1 → 上年下半年 is the half before; 2025-H2 → 上半年 (of the same year). */
