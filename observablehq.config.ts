@@ -3,6 +3,7 @@
 import { readTowns } from "./src/data/town-list.ts";
 import { readBanks } from "./src/data/bank-list.ts";
 import { PER_TOWN_LISTS } from "./src/data/household-list.ts";
+import { readReportPeriods } from "./src/data/report-periods.ts";
 
 const builtAt = new Intl.DateTimeFormat("zh-CN", {
   timeZone: "Asia/Shanghai",
@@ -18,6 +19,9 @@ const towns = await readTowns();
 const isPublic = process.env.DIXIAN_PUBLIC === "1";
 // One page per bank (金融帮扶), by a short hash of its name.
 const banks = await readBanks();
+// One 半年考核报告 per half-year with data (/report/<YYYY-Hn>); a town's report is the same page with ?town=<code>.
+// Aggregates only, so public builds have them too.
+const reportPeriods = await readReportPeriods();
 
 export default {
   title: "底线 · 防止返贫监测",
@@ -33,6 +37,7 @@ export default {
   pager: false,
   pages: [
     { name: "总览", path: "/" },
+    { name: "半年考核报告", path: "/report/" },
     {
       name: "县级监测",
       pages: [
@@ -75,5 +80,6 @@ export default {
     ...towns.map((town) => `/town/${town.code}`),
     ...(isPublic ? [] : PER_TOWN_LISTS.flatMap((list) => towns.map((town) => `/${list}/${town.code}`))),
     ...banks.map((bank) => `/bank/${bank.slug}`),
+    ...reportPeriods.map((period) => `/report/${period}`),
   ],
 };
