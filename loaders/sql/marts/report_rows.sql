@@ -11,8 +11,10 @@
 --   'partial'     the half-year's data end before its last month and the indicator is a flow: three months of
 --                 events are not comparable with six (stocks are read at the data's last month and compare);
 --   'ok'          otherwise. The first matching reason wins, in this order.
+-- A view, like indicators_published: disclosure_cells is filled only after every model has run (DOMAIN.md §9),
+-- so a table made here would hold the figures before suppression.
 -- key: period, code, area_code
-create or replace table report_rows as
+create or replace view report_rows as
 with halves as (
   select
     period,
@@ -64,5 +66,4 @@ select
   case when last_year_status = 'ok' then
     case when unit = 'ratio' then (value - last_year_value) * 100 else value - last_year_value end end as change_last_year,
   case when last_year_status = 'ok' and unit <> 'ratio' and last_year_value <> 0 then value / last_year_value - 1 end as growth_last_year
-from statuses
-order by period, code, area_code;
+from statuses;
