@@ -99,9 +99,9 @@ export async function printReports(options: PrintOptions): Promise<PrintedReport
       await openReport(page, area.town ? `${base}?town=${area.code}` : base, area.code);
       const title = (await page.locator("h1").first().textContent())?.trim() ?? `${area.name}${period}`;
       const footer = (await page.locator("#observablehq-footer").textContent()) ?? "";
-      const built = /数据构建于.*$/.exec(footer)?.[0]?.trim() ?? "";
+      const built = /数据构建于[^\n]*/.exec(footer)?.[0]?.trim() ?? "";
       // the page's own footer boxes (for printing from the browser) give way to Chromium's footer here
-      await page.addStyleTag({ content: "@page { @bottom-left { content: none; } @bottom-right { content: none; } }" });
+      await page.evaluate(() => document.getElementById("report-print-style")?.remove());
       const file = join(options.outDir, pdfFileName(area.name, period));
       await page.pdf({
         path: file,

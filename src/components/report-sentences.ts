@@ -113,6 +113,11 @@ function rateDigits(...fractions: Array<number | null>): number {
   return fractions.some((f) => isNumber(f) && f !== 0 && Math.abs(f) < 0.01) ? 2 : 1;
 }
 
+/** The decimals of a rate row's three values (one precision per row, so 0.86% stands beside 1.01%, not 1.0%). */
+export function valueDigits(row: ReportRow, info: Pick<IndicatorInfo, "unit">): number | undefined {
+  return info.unit === "ratio" ? rateDigits(row.value, row.previous_value, row.last_year_value) : undefined;
+}
+
 /** A value as the table shows it: 0.86%, 164户, 1,234.6万元, 14,343元 (incomes per person in 元). */
 export function formatReportValue(value: number | null, info: Pick<IndicatorInfo, "code" | "unit">, digits?: number): string {
   if (!isNumber(value)) return "—";
@@ -138,16 +143,16 @@ type Side = "previous" | "last_year";
 
 function sideOf(row: ReportRow, side: Side) {
   return side === "previous"
-    ? { status: row.previous_status, change: row.change_previous, growth: row.growth_previous, base: row.previous_value }
-    : { status: row.last_year_status, change: row.change_last_year, growth: row.growth_last_year, base: row.last_year_value };
+    ? { status: row.previous_status, change: row.change_previous, growth: row.growth_previous }
+    : { status: row.last_year_status, change: row.change_last_year, growth: row.growth_last_year };
 }
 
 /** The table's change cell: +0.14个百分点, -12户（-7.9%）, 持平, or why there is none. */
 export function changeCell(row: ReportRow, side: Side, info: Pick<IndicatorInfo, "code" | "unit">, threshold?: number): string {
-  const { status, change, growth, base } = sideOf(row, side);
+  const { status, change, growth } = sideOf(row, side);
   if (status === "suppressed") return suppressionLabel(threshold, row.suppression ?? (side === "previous" ? row.previous_suppression : row.last_year_suppression) ?? "primary");
   if (status !== "ok" || !isNumber(change)) return STATUS_CELL[status === "ok" ? "missing" : status];
-  const digits = rateDigits(row.value, base);
+  const digits = rateDigits(row.value, row.previous_value, row.last_year_value);
   if (shownChange(change, info, digits) === 0) return "持平";
   const sign = change > 0 ? "+" : "-";
   const percent = info.unit !== "ratio" && isNumber(growth) ? `（${sign}${Math.abs(growth * 100).toFixed(1)}%）` : "";
@@ -169,7 +174,7 @@ export function valueCell(value: number | null, suppression: string | null, info
 /** The clause for one comparison: 较上年同期下降0.03个百分点 / 上年同期数据不完整，不作比较. */
 export function comparisonClause(row: ReportRow, side: Side, info: IndicatorInfo): string {
   const label = side === "previous" ? previousLabel(row.period) : "上年同期";
-  const { status, change, growth, base } = sideOf(row, side);
+  const { status, change, growth } = sideOf(row, side);
   switch (status) {
     case "suppressed":
       return `${label}数据按保密规则不予公布，不作比较`;
@@ -181,7 +186,7 @@ export function comparisonClause(row: ReportRow, side: Side, info: IndicatorInfo
       return `本期数据截至${Number(String(row.end_month ?? "").slice(5, 7)) || "?"}月，未满半年，不与${label}比较`;
   }
   if (!isNumber(change)) return `${label}无可比数据`;
-  const digits = rateDigits(row.value, base);
+  const digits = rateDigits(row.value, row.previous_value, row.last_year_value);
   if (shownChange(change, info, digits) === 0) return `与${label}持平`;
   const up = change > 0;
   if (info.unit === "ratio") return `较${label}${up ? "上升" : "下降"}${changeSize(change, info, digits)}`;
@@ -199,7 +204,7 @@ export function indicatorSentence(row: ReportRow, info: IndicatorInfo, areaName:
   if (row.suppression) return `${subject}按保密规则不予公布。`;
   if (!isNumber(row.value)) return `${subject}本期无数据。`;
   const incomplete = row.complete === false ? `（本期${missingText(row)}）` : "";
-  const lead = `${subject}为${valueCell(row.value, row.suppression, info, threshold)}${incomplete}`;
+  const lead = `${subject}为${valueCell(row.value, row.suppression, info, threshold, valueDigits(row, info))}${incomplete}`;
   const sides: Side[] = ["last_year", "previous"];
   const clauses = sides.map((side) => comparisonClause(row, side, info));
   const same = row.previous_status === row.last_year_status && row.previous_status !== "ok" && row.previous_status !== "incomplete";

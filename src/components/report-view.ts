@@ -11,7 +11,7 @@ import { formatCount, formatPeriod, formatRate } from "./format.js";
 import type { Column, Row } from "./table-model.js";
 import {
   NPL_DIGITS, REPORT_SECTIONS, REPORT_VILLAGE_CODES, changeCell, formatReportValue, indicatorSentence, lowestSentence,
-  nplRiseSentence, previousLabel, valueCell,
+  nplRiseSentence, previousLabel, valueCell, valueDigits,
 } from "./report-sentences.js";
 import type { IndicatorInfo, ReportRow, ReportSection } from "./report-sentences.js";
 
@@ -128,11 +128,12 @@ function exportRow(row: ReportRow, info: IndicatorInfo, name = info.name_zh): Ro
 }
 
 function screenRow(row: ReportRow, info: IndicatorInfo, threshold: number, name = info.name_zh): Row {
+  const digits = valueDigits(row, info);
   return {
     name,
-    value: valueCell(row.value, row.suppression, info, threshold),
-    previous: valueCell(row.previous_value, row.previous_suppression, info, threshold),
-    last_year: valueCell(row.last_year_value, row.last_year_suppression, info, threshold),
+    value: valueCell(row.value, row.suppression, info, threshold, digits),
+    previous: valueCell(row.previous_value, row.previous_suppression, info, threshold, digits),
+    last_year: valueCell(row.last_year_value, row.last_year_suppression, info, threshold, digits),
     change_previous: changeCell(row, "previous", info, threshold),
     change_last_year: changeCell(row, "last_year", info, threshold),
   };
@@ -142,22 +143,27 @@ function screenRow(row: ReportRow, info: IndicatorInfo, threshold: number, name 
 function periodChart(row: ReportRow | undefined, info: IndicatorInfo | undefined, title: string): HTMLElement {
   if (!row || !info) return chartCard(null, { title, emptyText: "本期没有数据，不作图。" });
   const rate = info.unit === "ratio";
+  // amounts other than incomes per person are drawn in 万元 (the axis would read 5,000,000 otherwise)
+  const wan = info.unit === "yuan" && !info.code.startsWith("income");
   const points = [
     { label: `上年同期（${formatPeriod(row.last_year_period)}）`, value: row.last_year_suppression ? null : row.last_year_value },
     { label: `上期（${formatPeriod(row.previous_period)}）`, value: row.previous_suppression ? null : row.previous_value },
     { label: `本期（${formatPeriod(row.period)}）`, value: row.suppression ? null : row.value },
-  ].filter((p): p is { label: string; value: number } => typeof p.value === "number");
-  const subtitle = `${info.name_zh}，${rate ? "%" : exportUnit(info)}`;
+  ]
+    .filter((p): p is { label: string; value: number } => typeof p.value === "number")
+    .map((p) => ({ ...p, y: wan ? p.value / 1e4 : p.value, text: formatReportValue(p.value, info) }));
+  const subtitle = `${info.name_zh}，${rate ? "%" : wan ? "万元" : exportUnit(info)}`;
   if (points.length === 0) return chartCard(null, { title, subtitle, emptyText: "本期没有数据，不作图。" });
-  const description = `图：${info.name_zh}，${points.map((p) => `${p.label}${formatReportValue(p.value, info)}`).join("，")}。`;
+  const description = `图：${info.name_zh}，${points.map((p) => `${p.label}${p.text}`).join("，")}。`;
+  const small = rate && Math.max(...points.map((p) => p.value)) < 0.05;
   return chartCard(
     () => Plot.plot({
       width: 560, height: 200, marginLeft: 60, marginBottom: 36,
       x: { label: null, domain: points.map((p) => p.label) },
-      y: { label: null, grid: true, tickFormat: rate ? (v: number) => `${(v * 100).toFixed(rate && Math.max(...points.map((p) => p.value)) < 0.05 ? 1 : 0)}%` : (v: number) => formatCount(v) },
+      y: { label: null, grid: true, tickFormat: rate ? (v: number) => `${(v * 100).toFixed(small ? 1 : 0)}%` : (v: number) => formatCount(v) },
       marks: [
-        Plot.barY(points, { x: "label", y: "value", fill: "#4e79a7" }),
-        Plot.text(points, { x: "label", y: "value", text: (p: { value: number }) => formatReportValue(p.value, info), dy: -8 }),
+        Plot.barY(points, { x: "label", y: "y", fill: "#4e79a7" }),
+        Plot.text(points, { x: "label", y: "y", text: "text", dy: -8 }),
         Plot.ruleY([0]),
       ],
     }),
@@ -340,7 +346,7 @@ function qualitySection(section: ReportSection, index: number, shared: Shared): 
   const sheets: SheetSpec[] = [{ columns, rows, options: { sheet: "数据质量", title: shared.sheetTitle(title), notice: shared.notice } }];
   const table = tableCard(rows, { title, name: "数据质量", page: `${shared.areaName}半年考核报告`, period: shared.label, columns, fileTitle: shared.sheetTitle(title), fileNotice: shared.notice, empty: "本期没有报送记录。" });
   const chart = chartCard(rows.length === 0 ? null : () => Plot.plot({
-    width: 560, height: Math.max(120, rows.length * 22 + 40), marginLeft: 170,
+    width: 640, height: Math.max(120, rows.length * 22 + 40), marginLeft: 270,
     x: { label: "已报月数", domain: [0, Math.max(...rows.map((r) => r.months))], ticks: Math.max(...rows.map((r) => r.months)) },
     y: { label: null, domain: rows.map((r) => `${r.source_name}`) },
     marks: [Plot.barX(rows, { y: "source_name", x: "delivered_months", fill: (r: { delivered_months: number; months: number }) => (r.delivered_months < r.months ? "#b26a00" : "#4e79a7") }), Plot.ruleX([0])],
@@ -404,6 +410,8 @@ export function areaLinks(areas: Area[], current: string): HTMLElement {
 export function reportPrintStyle(footer: string): HTMLStyleElement {
   const text = footer.replace(/["\\\n]/g, " ");
   const style = document.createElement("style");
+  // the PDF command removes it and prints its own footer (Chromium's footerTemplate)
+  style.id = "report-print-style";
   style.textContent = `@page { size: A4 portrait; margin: 16mm 14mm 18mm;
   @bottom-left { content: "${text}"; font-size: 8pt; color: #555; }
   @bottom-right { content: "第 " counter(page) " 页，共 " counter(pages) " 页"; font-size: 8pt; color: #555; } }`;
