@@ -151,7 +151,7 @@ function periodChart(row: ReportRow | undefined, info: IndicatorInfo | undefined
     { label: `本期（${formatPeriod(row.period)}）`, value: row.suppression ? null : row.value },
   ]
     .filter((p): p is { label: string; value: number } => typeof p.value === "number")
-    .map((p) => ({ ...p, y: wan ? p.value / 1e4 : p.value, text: formatReportValue(p.value, info) }));
+    .map((p) => ({ ...p, y: wan ? p.value / 1e4 : p.value, text: formatReportValue(p.value, info, valueDigits(row, info)) }));
   const subtitle = `${info.name_zh}，${rate ? "%" : wan ? "万元" : exportUnit(info)}`;
   if (points.length === 0) return chartCard(null, { title, subtitle, emptyText: "本期没有数据，不作图。" });
   const description = `图：${info.name_zh}，${points.map((p) => `${p.label}${p.text}`).join("，")}。`;

@@ -1,0 +1,82 @@
+// 半年考核报告 acceptance, on the sample county's site the global setup already built (no build of its own):
+// every half-year with data has a report page (full and public builds), and `npm run report:pdf` prints one
+// half-year for the county and one town; pdfinfo/pdftotext (poppler-utils) read the PDFs back: more than one
+// page, no blank page, the seven section titles, and figures read from the warehouse's indicators mart.
+import { spawnSync } from "node:child_process";
+import { existsSync, rmSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { DuckDBInstance } from "@duckdb/node-api";
+import { describe, expect, inject, test } from "vitest";
+import { REPORT_SECTIONS, formatReportValue } from "../../src/components/report-sentences.ts";
+
+const { distDir, publicDistDir, dbPath, outputDir } = inject("e2e");
+
+async function query(sql: string): Promise<Record<string, unknown>[]> {
+  const instance = await DuckDBInstance.create(dbPath, { access_mode: "READ_ONLY" });
+  const connection = await instance.connect();
+  try {
+    return (await connection.runAndReadAll(sql)).getRowObjectsJS() as Record<string, unknown>[];
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+function run(command: string, args: string[]): string {
+  const result = spawnSync(command, args, { encoding: "utf-8", maxBuffer: 64 * 1024 * 1024 });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} 失败（${result.status}）：${result.stderr}`);
+  return result.stdout;
+}
+
+/** A page's text without the footer Chromium prints on every page (title, build date, page numbers). */
+function pageBody(text: string, footer: string): string {
+  return text.replace(/第\s*\d+\s*页，共\s*\d+\s*页/g, "").split(/\r?\n/).filter((line) => !footer.includes(line.trim()) || line.trim() === "").join("").replace(/\s+/g, "");
+}
+
+describe("半年考核报告", () => {
+  test("every half-year with data has a report page, in the full and the public build", async () => {
+    const halves = (await query("select period from periods where period_type = 'half' order by period")).map((r) => String(r.period));
+    expect(halves.length).toBeGreaterThan(1);
+    for (const dir of [distDir, publicDistDir]) {
+      for (const period of halves) expect(existsSync(join(dir, "report", `${period}.html`)), `${dir} 缺少 report/${period}.html`).toBe(true);
+      expect(existsSync(join(dir, "report", "index.html"))).toBe(true);
+    }
+  });
+
+  test("npm run report:pdf prints the county's and a town's report; the PDFs hold the sections and the mart's figures", async () => {
+    const [{ period }] = await query("select period from periods where period_type = 'half' and end_month = last_month order by period desc limit 1");
+    const [county] = await query("select area_code, name from areas where area_level = 'county'");
+    const [town] = await query("select area_code, name from areas where area_level = 'town' order by area_code limit 1");
+    const outDir = join(outputDir, "report-pdf");
+    rmSync(outDir, { recursive: true, force: true });
+    const result = spawnSync(process.execPath, ["--import", "tsx", resolve("loaders", "cli", "report-pdf.ts"), "--period", String(period), "--dir", distDir, "--out", outDir, "--town", String(town.area_code)], { encoding: "utf-8" });
+    expect(result.status, result.stderr).toBe(0);
+
+    const mart = async (code: string, area: unknown) => {
+      const [row] = await query(`select value from indicators_published where code = '${code}' and period = '${period}' and area_code = '${area}'`);
+      return row?.value as number | null;
+    };
+    for (const area of [county, town]) {
+      const file = join(outDir, `${area.name}-${period}.pdf`);
+      expect(existsSync(file), `没有生成 ${file}`).toBe(true);
+      const pages = Number(/^Pages:\s+(\d+)/m.exec(run("pdfinfo", [file]))?.[1]);
+      expect(pages).toBeGreaterThan(1);
+      const text = run("pdftotext", ["-layout", file, "-"]);
+      const flat = text.replace(/\s+/g, "");
+      const footerLine = text.split(/\r?\n/).find((line) => /第\s*\d+\s*页，共/.test(line)) ?? "";
+      for (let p = 1; p <= pages; p++) {
+        const body = pageBody(run("pdftotext", ["-layout", "-f", String(p), "-l", String(p), file, "-"]), footerLine);
+        expect(body.length, `${file} 第 ${p} 页是空白页`).toBeGreaterThan(20);
+      }
+      expect(footerLine, "页脚没有页码").toMatch(/第\s*1\s*页，共/);
+      expect(flat).toContain("数据构建于");
+      for (const section of REPORT_SECTIONS) expect(flat, `缺少「${section.title}」`).toContain(section.title);
+      // figures from the indicators mart, formatted as the report writes them
+      const active = await mart("mon_active", area.area_code);
+      expect(active).not.toBeNull();
+      expect(flat).toContain(formatReportValue(active, { code: "mon_active", unit: "households" }).replace(/\s+/g, ""));
+      const returnRate = await mart("return_rate", area.area_code);
+      if (returnRate != null) expect(flat).toContain(formatReportValue(returnRate, { code: "return_rate", unit: "ratio" }));
+    }
+  });
+});
