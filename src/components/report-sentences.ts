@@ -121,6 +121,9 @@ export function valueDigits(row: ReportRow, info: Pick<IndicatorInfo, "unit">): 
 /** A value as the table shows it: 0.86%, 164户, 1,234.6万元, 14,343元 (incomes per person in 元). */
 export function formatReportValue(value: number | null, info: Pick<IndicatorInfo, "code" | "unit">, digits?: number): string {
   if (!isNumber(value)) return "—";
+  // a negative figure (余额同比增速 −2.7%) with the minus sign, not a hyphen: a downloaded cell starting with "-"
+  // would be quoted as a would-be formula
+  if (value < 0) return `−${formatReportValue(-value, info, digits)}`;
   if (info.unit === "ratio") return formatRate(value, digits);
   if (info.unit === "yuan") return formatAmount(value, info.code.startsWith("income") ? { unit: "元" } : {});
   if (info.unit === "days") return `${formatCount(value, Number.isInteger(value) ? 0 : 1)}天`;
@@ -147,16 +150,18 @@ function sideOf(row: ReportRow, side: Side) {
     : { status: row.last_year_status, change: row.change_last_year, growth: row.growth_last_year };
 }
 
-/** The table's change cell: +0.14个百分点, -12户（-7.9%）, 持平, or why there is none. */
+/** The table's change cell: 上升0.14个百分点, 减少12户（下降7.9%）, 持平, or why there is none. */
 export function changeCell(row: ReportRow, side: Side, info: Pick<IndicatorInfo, "code" | "unit">, threshold?: number): string {
   const { status, change, growth } = sideOf(row, side);
   if (status === "suppressed") return suppressionLabel(threshold, row.suppression ?? (side === "previous" ? row.previous_suppression : row.last_year_suppression) ?? "primary");
   if (status !== "ok" || !isNumber(change)) return STATUS_CELL[status === "ok" ? "missing" : status];
   const digits = rateDigits(row.value, row.previous_value, row.last_year_value);
   if (shownChange(change, info, digits) === 0) return "持平";
-  const sign = change > 0 ? "+" : "-";
-  const percent = info.unit !== "ratio" && isNumber(growth) ? `（${sign}${Math.abs(growth * 100).toFixed(1)}%）` : "";
-  return `${sign}${changeSize(change, info, digits)}${percent}`;
+  // words, not a sign: a cell starting with + or - would be quoted in the CSV as a would-be formula
+  const up = change > 0;
+  if (info.unit === "ratio") return `${up ? "上升" : "下降"}${changeSize(change, info, digits)}`;
+  const percent = isNumber(growth) ? `（${up ? "增长" : "下降"}${Math.abs(growth * 100).toFixed(1)}%）` : "";
+  return `${up ? "增加" : "减少"}${changeSize(change, info, digits)}${percent}`;
 }
 
 const STATUS_CELL: Record<Exclude<ComparisonStatus, "ok" | "suppressed">, string> = {

@@ -314,7 +314,7 @@ function bankSection(shared: Shared, element: HTMLElement, sheets: SheetSpec[]):
     return {
       ...b, rank_text: `${b.rank}/${b.banks_in_group}`,
       npl_text: formatRate(b.npl, NPL_DIGITS), previous_npl_text: formatRate(b.previous_npl, NPL_DIGITS),
-      npl_change: change == null ? "无可比数据" : change === 0 ? "持平" : `${change > 0 ? "+" : "-"}${Math.abs(change).toFixed(NPL_DIGITS)}个百分点`,
+      npl_change: change == null ? "无可比数据" : change === 0 ? "持平" : `${change > 0 ? "上升" : "下降"}${Math.abs(change).toFixed(NPL_DIGITS)}个百分点`,
     };
   });
   const title = "银行考核结果";

@@ -23,14 +23,15 @@ describe("indicatorSentence", () => {
     // 0.12% now, 0.15% a year ago, 0.12% in the half before: fall of 0.03 points, no change against 上年下半年
     const r = row({ value: 0.0012, last_year_value: 0.0015, last_year_status: "ok", change_last_year: -0.03, previous_value: 0.0012, previous_status: "ok", change_previous: 0 });
     expect(indicatorSentence(r, RETURN, "全县")).toBe("2025年上半年全县返贫率为0.12%，较上年同期下降0.03个百分点，与上年下半年持平。");
-    expect(changeCell(r, "last_year", RETURN)).toBe("-0.03个百分点");
+    expect(changeCell(r, "last_year", RETURN)).toBe("下降0.03个百分点");
     expect(changeCell(r, "previous", RETURN)).toBe("持平");
   });
 
   it("a count that rose: the difference and the growth", () => {
     const r = row({ code: "mon_active", unit: "households", period: "2025-H2", previous_period: "2025-H1", value: 164, last_year_value: 152, last_year_status: "ok", change_last_year: 12, growth_last_year: 12 / 152, previous_value: 170, previous_status: "ok", change_previous: -6, growth_previous: -6 / 170 });
     expect(indicatorSentence(r, ACTIVE, "青山镇")).toBe("2025年下半年青山镇风险未消除监测对象户数为164户，较上年同期增加12户，增长7.9%，较上半年减少6户，下降3.5%。");
-    expect(changeCell(r, "last_year", ACTIVE)).toBe("+12户（+7.9%）");
+    expect(changeCell(r, "last_year", ACTIVE)).toBe("增加12户（增长7.9%）");
+    expect(changeCell(r, "previous", ACTIVE)).toBe("减少6户（下降3.5%）");
   });
 
   it("no change at the shown precision reads 持平", () => {
@@ -65,6 +66,15 @@ describe("indicatorSentence", () => {
   it("a flow in a half-year whose data end early is not compared with a whole half-year", () => {
     const r = row({ code: "mon_identified", unit: "households", value: 30, partial: true, end_month: "2026-03", period: "2026-H1", previous_status: "partial", last_year_status: "partial", previous_value: 50, last_year_value: 60 });
     expect(indicatorSentence(r, { code: "mon_identified", name_zh: "新识别监测对象户数", unit: "households" }, "全县")).toBe("2026年上半年全县新识别监测对象户数为30户，本期数据截至3月，未满半年，不与上年同期和上年下半年比较。");
+  });
+});
+
+describe("cells", () => {
+  it("write a negative figure with a minus sign, never a leading hyphen or plus (the CSV would quote it as a formula)", () => {
+    const yoy: IndicatorInfo = { code: "loan_balance_yoy", name_zh: "贷款余额同比增速", unit: "ratio" };
+    expect(valueCell(-0.027, null, yoy)).toBe("−2.7%");
+    const r = row({ code: "loan_balance_yoy", value: -0.027, last_year_value: 0.05, last_year_status: "ok", change_last_year: -7.7 });
+    expect(changeCell(r, "last_year", yoy)).toBe("下降7.7个百分点");
   });
 });
 
