@@ -408,7 +408,7 @@ export function areaLinks(areas: Area[], current: string): HTMLElement {
 
 /** Print: A4 portrait, the build date and page numbers in the footer (CSS page-margin boxes, Chromium 131+). */
 export function reportPrintStyle(footer: string): HTMLStyleElement {
-  const text = footer.replace(/["\\\n]/g, " ");
+  const text = footer.replace(/["\\\n\r\f]/g, " ");
   const style = document.createElement("style");
   // the PDF command removes it and prints its own footer (Chromium's footerTemplate)
   style.id = "report-print-style";

@@ -1,13 +1,20 @@
 // 半年考核报告 acceptance, on the sample county's site the global setup already built (no build of its own):
 // every half-year with data has a report page (full and public builds), and `npm run report:pdf` prints one
 // half-year for the county and one town; pdfinfo/pdftotext (poppler-utils) read the PDFs back: more than one
-// page, no blank page, the seven section titles, and figures read from the warehouse's indicators mart.
+// page, no blank page, the seven section titles, and figures read from the warehouse's indicators mart; a town
+// report's workbook has a sheet per table, and its village sheet holds what the page shows ("<N", "×" included).
 import { spawnSync } from "node:child_process";
-import { existsSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { describe, expect, inject, test } from "vitest";
+import ExcelJS from "exceljs";
 import { REPORT_SECTIONS, formatReportValue } from "../../src/components/report-sentences.ts";
+import { serveDist } from "../../loaders/serve/serve-dist.ts";
+import { launchChromium } from "./browser.ts";
+import { compareGrid } from "./downloads.ts";
+import type { Grid } from "./downloads.ts";
+import { readTable } from "./inspect-page.ts";
 
 const { distDir, publicDistDir, dbPath, outputDir } = inject("e2e");
 
@@ -79,4 +86,41 @@ describe("半年考核报告", () => {
       if (returnRate != null) expect(flat).toContain(formatReportValue(returnRate, { code: "return_rate", unit: "ratio" }));
     }
   });
+});
+
+test("a town report's workbook: one sheet per table, the villages' withheld cells as on the page", async () => {
+  const [{ period }] = await query("select period from periods where period_type = 'half' and end_month = last_month order by period desc limit 1");
+  const [town] = await query("select area_code, name from areas where area_level = 'town' order by area_code limit 1");
+  const { server, url } = await serveDist({ root: distDir });
+  const browser = await launchChromium();
+  try {
+    const context = await browser.newContext({ acceptDownloads: true, locale: "zh-CN" });
+    const page = await context.newPage();
+    await page.goto(`${url}/report/${period}?town=${town.area_code}`, { waitUntil: "load" });
+    await page.waitForFunction((code) => document.documentElement.dataset.reportReady === code, String(town.area_code), { timeout: 60_000 });
+    const tables = await page.locator("table[data-table-name]").count();
+    const shown = await readTable(page.locator('table[data-table-name="各村主要指标"]'));
+    const [download] = await Promise.all([page.waitForEvent("download"), page.locator('button[data-download="report-xlsx"]').click()]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(await download.path()) as unknown as ArrayBuffer);
+    expect(workbook.worksheets.length).toBe(tables);
+    const names = workbook.worksheets.map((sheet) => sheet.name);
+    for (const section of REPORT_SECTIONS) expect(names).toContain(section.title);
+    const sheet = workbook.getWorksheet("各村主要指标");
+    expect(sheet).toBeDefined();
+    const grid: Grid = [];
+    sheet!.eachRow({ includeEmpty: true }, (row, n) => {
+      grid[n - 1] = Array.from({ length: sheet!.columnCount }, (_, c) => String(row.getCell(c + 1).value ?? ""));
+    });
+    // the title row names the town and the table, the notice row the build date and the withheld marks
+    expect(String(grid[0]?.[0])).toContain(`${town.name}`);
+    expect(String(grid[0]?.[0])).toContain("各村主要指标");
+    expect(String(grid[1]?.[0])).toContain("数据构建于");
+    expect(compareGrid(shown, Array.from(grid, (cells) => cells ?? []))).toBeNull();
+    await context.close();
+  } finally {
+    await browser.close();
+    server.close();
+  }
 });
