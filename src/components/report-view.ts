@@ -71,6 +71,9 @@ export interface ReportContext {
   built: string;
 }
 
+/** The source a section's figures come from (source_completeness.source_type). */
+const SECTION_SOURCE: Record<string, string> = { finance: "bank_ledger", insurance: "insurer" };
+
 const SOURCE_TYPES: Record<string, string> = { town_roster: "乡镇户信息", bank_ledger: "银行贷款台账", insurer: "保险机构", department: "部门比对数据" };
 
 function paragraph(text: string, className = "report-sentence"): HTMLElement {
@@ -216,10 +219,14 @@ function indicatorSection(section: ReportSection, index: number, shared: Shared)
   const element = sectionElement(section, index);
   const table = standardTable(section, areaRows, shared);
   const sheets = [...table.sheets];
-  const hasData = table.present.some((row) => row.value != null);
+  // finance and insurance figures exist only where the banks' ledgers or the insurers' files were delivered:
+  // without any, a 0% coverage would be a statement about files nobody sent
+  const source = SECTION_SOURCE[section.key];
+  const delivered = source === undefined || ctx.data.deliveries.some((d) => d.source_type === source && d.delivered_months > 0);
+  const hasData = delivered && table.present.some((row) => row.value != null);
   if (!hasData) {
     element.append(paragraph(`本期没有${section.title}的数据（相关数据文件尚未报送或尚未载入），本节从略。`, "report-sentence report-empty"));
-    return { element, sheets };
+    return { element, sheets: [] };
   }
   for (const code of section.lead) {
     const row = areaRows.get(code);
