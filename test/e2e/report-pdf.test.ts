@@ -71,10 +71,17 @@ describe("半年考核报告", () => {
       const text = run("pdftotext", ["-layout", file, "-"]);
       const flat = text.replace(/\s+/g, "");
       const footerLine = text.split(/\r?\n/).find((line) => /第\s*\d+\s*页，共/.test(line)) ?? "";
+      const bodies: string[] = [];
       for (let p = 1; p <= pages; p++) {
         const body = pageBody(run("pdftotext", ["-layout", "-f", String(p), "-l", String(p), file, "-"]), footerLine);
         expect(body.length, `${file} 第 ${p} 页是空白页`).toBeGreaterThan(20);
+        bodies.push(body);
       }
+      // every section after the first starts a page; no area links or buttons on paper
+      for (const [i, section] of REPORT_SECTIONS.entries()) {
+        if (i > 0) expect(bodies.some((body) => body.startsWith(`${"一二三四五六七"[i]}、${section.title}`)), `「${section.title}」没有另起一页`).toBe(true);
+      }
+      expect(flat).not.toMatch(/选择区域|下载/);
       expect(footerLine, "页脚没有页码").toMatch(/第\s*1\s*页，共/);
       expect(flat).toContain("数据构建于");
       for (const section of REPORT_SECTIONS) expect(flat, `缺少「${section.title}」`).toContain(section.title);
