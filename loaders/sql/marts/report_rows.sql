@@ -8,8 +8,9 @@
 --   'missing'     either value absent (no such period in the calendar, a zero denominator, no ledger);
 --   'incomplete'  either side computed without a source that should have delivered (complete = false): a change
 --                 could be the missing town or bank, not a real movement;
---   'partial'     the half-year's data end before its last month and the indicator is a flow: three months of
---                 events are not comparable with six (stocks are read at the data's last month and compare);
+--   'partial'     the half-year's data end before its last month: a flow's three months of events are not
+--                 comparable with six; a stock is read at the data's last month, which compares with the end of the
+--                 previous half-year but not with the end of last year's same half (a different point in the year);
 --   'ok'          otherwise. The first matching reason wins, in this order.
 -- A view, like indicators_published: disclosure_cells is filled only after every model has run (DOMAIN.md §9),
 -- so a table made here would hold the figures before suppression.
@@ -51,7 +52,7 @@ statuses as (
     case when suppression is not null or last_year_suppression is not null then 'suppressed'
          when value is null or last_year_value is null then 'missing'
          when not coalesce(complete, false) or not coalesce(last_year_complete, false) then 'incomplete'
-         when kind = 'flow' and partial then 'partial'
+         when partial then 'partial'
          else 'ok' end as last_year_status
   from joined
 )
