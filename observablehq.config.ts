@@ -4,6 +4,7 @@ import { readTowns } from "./src/data/town-list.ts";
 import { readBanks } from "./src/data/bank-list.ts";
 import { readCounties } from "./src/data/county-list.ts";
 import { PER_TOWN_LISTS } from "./src/data/household-list.ts";
+import { readReportPeriods } from "./src/data/report-periods.ts";
 
 const builtAt = new Intl.DateTimeFormat("zh-CN", {
   timeZone: "Asia/Shanghai",
@@ -25,6 +26,9 @@ const counties = await readCounties();
 const countyPages = counties.length > 1
   ? [{ name: "县域", collapsible: true, open: false, pages: [{ name: "县域排名", path: "/counties" }, ...counties.map((county) => ({ name: county.name, path: `/county/${county.code}` }))] }]
   : [];
+// One 半年考核报告 per half-year with data (/report/<YYYY-Hn>); a town's report is the same page with ?town=<code>.
+// Aggregates only, so public builds have them too.
+const reportPeriods = await readReportPeriods();
 
 export default {
   title: "底线 · 防止返贫监测",
@@ -41,6 +45,7 @@ export default {
   pages: [
     { name: "总览", path: "/" },
     ...countyPages,
+    { name: "半年考核报告", path: "/report/" },
     {
       name: "县级监测",
       pages: [
@@ -84,5 +89,6 @@ export default {
     ...(isPublic ? [] : PER_TOWN_LISTS.flatMap((list) => towns.map((town) => `/${list}/${town.code}`))),
     ...banks.map((bank) => `/bank/${bank.slug}`),
     ...(counties.length > 1 ? ["/counties", ...counties.map((county) => `/county/${county.code}`)] : []),
+    ...reportPeriods.map((period) => `/report/${period}`),
   ],
 };

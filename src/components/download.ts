@@ -131,15 +131,20 @@ function worksheetXml(columns: Column[], rows: Row[], options: SheetOptions): st
   );
 }
 
-const CONTENT_TYPES =
-  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
-  `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
-  `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
-  `<Default Extension="xml" ContentType="application/xml"/>` +
-  `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
-  `<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>` +
-  `<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>` +
-  `</Types>`;
+function contentTypes(sheets: number): string {
+  const overrides = Array.from({ length: sheets }, (_, i) =>
+    `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join("");
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+    `<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
+    `<Default Extension="xml" ContentType="application/xml"/>` +
+    `<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
+    overrides +
+    `<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>` +
+    `</Types>`
+  );
+}
 
 const ROOT_RELS =
   `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
@@ -147,12 +152,17 @@ const ROOT_RELS =
   `<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>` +
   `</Relationships>`;
 
-const WORKBOOK_RELS =
-  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
-  `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-  `<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>` +
-  `<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
-  `</Relationships>`;
+function workbookRels(sheets: number): string {
+  const sheetRels = Array.from({ length: sheets }, (_, i) =>
+    `<Relationship Id="rId${i + 2}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join("");
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+    `<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
+    sheetRels +
+    `</Relationships>`
+  );
+}
 
 // Style 1: built-in number format 10 (0.00%); style 2: bold header.
 const STYLES =
@@ -168,20 +178,47 @@ const STYLES =
   `<cellStyles count="1"><cellStyle name="常规" xfId="0" builtinId="0"/></cellStyles>` +
   `</styleSheet>`;
 
-/** A one-sheet workbook holding the table. */
-export function xlsxBytes(columns: Column[], rows: Row[], options: SheetOptions = {}): Uint8Array {
+/** One sheet of a workbook: a table with its columns and the sheet's title and notice rows. */
+export interface SheetSpec {
+  columns: Column[];
+  rows: Row[];
+  options: SheetOptions;
+}
+
+/** Sheet names made unique the way Excel would accept them (a repeated name gets (2), (3)…). */
+export function uniqueSheetNames(names: string[]): string[] {
+  const seen = new Set<string>();
+  return names.map((name) => {
+    let candidate = sheetName(name);
+    for (let n = 2; seen.has(candidate.toLowerCase()); n++) candidate = sheetName(`${name.slice(0, 26)}(${n})`);
+    seen.add(candidate.toLowerCase());
+    return candidate;
+  });
+}
+
+/** A workbook with one sheet per table, in order (the 半年考核报告's workbook). */
+export function workbookBytes(sheets: SheetSpec[]): Uint8Array {
+  const names = uniqueSheetNames(sheets.map((sheet, i) => sheet.options.sheet ?? `Sheet${i + 1}`));
   const workbook =
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
-    `<sheets><sheet name="${xmlEscape(sheetName(options.sheet ?? "Sheet1"))}" sheetId="1" r:id="rId1"/></sheets></workbook>`;
-  return zipSync({
-    "[Content_Types].xml": strToU8(CONTENT_TYPES),
+    `<sheets>${names.map((name, i) => `<sheet name="${xmlEscape(name)}" sheetId="${i + 1}" r:id="rId${i + 2}"/>`).join("")}</sheets></workbook>`;
+  const files: Record<string, Uint8Array> = {
+    "[Content_Types].xml": strToU8(contentTypes(sheets.length)),
     "_rels/.rels": strToU8(ROOT_RELS),
     "xl/workbook.xml": strToU8(workbook),
-    "xl/_rels/workbook.xml.rels": strToU8(WORKBOOK_RELS),
+    "xl/_rels/workbook.xml.rels": strToU8(workbookRels(sheets.length)),
     "xl/styles.xml": strToU8(STYLES),
-    "xl/worksheets/sheet1.xml": strToU8(worksheetXml(columns, rows, options)),
+  };
+  sheets.forEach((sheet, i) => {
+    files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(worksheetXml(sheet.columns, sheet.rows, sheet.options));
   });
+  return zipSync(files);
+}
+
+/** A one-sheet workbook holding the table. */
+export function xlsxBytes(columns: Column[], rows: Row[], options: SheetOptions = {}): Uint8Array {
+  return workbookBytes([{ columns, rows, options: { ...options, sheet: options.sheet ?? "Sheet1" } }]);
 }
 
 export const MIME = {

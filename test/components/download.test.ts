@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import { unzipSync, strFromU8 } from "fflate";
-import { columnLetter, columnWidths, csvBytes, fileName, sheetName, toCsv, xlsxBytes } from "../../src/components/download.ts";
+import { columnLetter, columnWidths, csvBytes, fileName, sheetName, toCsv, workbookBytes, xlsxBytes } from "../../src/components/download.ts";
 import type { Column } from "../../src/components/table-model.ts";
 
 const columns: Column[] = [
@@ -146,5 +146,25 @@ describe("hostile text in downloads", () => {
     // XML reads a bare CR as a line feed; the cell is still a string.
     expect(values).toEqual([...hostile.slice(0, 5), "\n=1+1", "名单gpj.exe", ...hostile.slice(7)]);
     expect(workbook.worksheets[0].getColumn(1).values.slice(2).every((v) => typeof v === "string")).toBe(true);
+  });
+});
+
+describe("workbookBytes", () => {
+  it("writes one sheet per table, in order, each with its title and notice rows, and repeated names made unique", async () => {
+    const columns: Column[] = [{ key: "name", label: "指标" }, { key: "value", label: "本期", kind: "rate" }];
+    const bytes = workbookBytes([
+      { columns, rows: [{ name: "返贫率", value: 0.0086 }], options: { sheet: "防止返贫监测帮扶", title: "青山县 2025年上半年", notice: "数据构建于 2026年1月1日" } },
+      { columns, rows: [{ name: "甲村", value: null, hidden: { value: "primary" } }], options: { sheet: "防止返贫监测帮扶", threshold: 5 } },
+    ]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["防止返贫监测帮扶", "防止返贫监测帮扶(2)"]);
+    const first = workbook.worksheets[0];
+    expect(first.getCell("A1").value).toBe("青山县 2025年上半年");
+    expect(first.getCell("A2").value).toBe("数据构建于 2026年1月1日");
+    expect(first.getCell("A3").value).toBe("指标");
+    expect(first.getCell("B4").value).toBe(0.0086);
+    // a withheld village figure stays withheld in the workbook
+    expect(workbook.worksheets[1].getCell("B2").value).toBe("<5");
   });
 });

@@ -59,6 +59,9 @@ export const ACCEPTED: Record<string, readonly string[] | { pattern: string }> =
   // 规模性返贫风险研判 (verdict_triggers, verdict, cfg_verdict_thresholds)
   trigger: ["return_rate", "new_poverty_rate", "active_growth", "ident_overdue", "assist_overdue", "cluster_identified", "cluster_risk", "cluster_below_line"],
   level: ["green", "amber", "red"],
+  // 半年考核报告 (report_rows): why a comparison has no change
+  previous_status: ["ok", "missing", "incomplete", "suppressed", "partial"],
+  last_year_status: ["ok", "missing", "incomplete", "suppressed", "partial"],
   window: ["period", "month", "quarter"],
   // 疑点核查 (int_check_hits, check_list, check_counts, check_rules; rules from loaders/config/checks.ts)
   "int_check_hits.rule": CHECK_RULES.map((r) => r.code),

@@ -611,6 +611,38 @@ describe("indicators_published", () => {
   });
 });
 
+describe("report_rows (半年考核报告)", () => {
+  it("carries the published cells: a withheld village figure stays withheld, and so does every change it is part of", async () => {
+    const list = await warehouse.query<{ code: string; area_code: string; value: number | null; suppression: string | null; published: string | null; previous_status: string; change_previous: number | null; last_year_status: string; change_last_year: number | null }>(
+      `select r.code, r.area_code, r.value, r.suppression, p.suppression as published, r.previous_status, r.change_previous, r.last_year_status, r.change_last_year
+         from report_rows r join indicators_published p using (code, period, area_code) where r.period = '2025-H1'`,
+    );
+    expect(list.length).toBeGreaterThan(0);
+    const withheld = list.filter((r) => r.published !== null);
+    expect(withheld.length).toBeGreaterThan(0);
+    for (const r of withheld) {
+      expect(r).toMatchObject({ suppression: r.published, value: null, previous_status: "suppressed", change_previous: null, last_year_status: "suppressed", change_last_year: null });
+    }
+  });
+
+  it("compares 2025-H1 with 2024-H1 (snapshot 2024-06) and says 2024-H2 (no snapshot) is missing; rates change in percentage points", async () => {
+    const list = await warehouse.query<{ code: string; value: number; previous_period: string; previous_status: string; change_previous: number | null; last_year_period: string; last_year_status: string; change_last_year: number | null; growth_last_year: number | null }>(
+      `select code, value, previous_period, previous_status, change_previous, last_year_period, last_year_status, change_last_year, growth_last_year
+         from report_rows where period = '2025-H1' and code in ('hh_lifted', 'risk_elim_rate', 'mon_active') and area_code = '529901' order by code`,
+    );
+    const by = Object.fromEntries(list.map((r) => [r.code, r]));
+    // 脱贫户 8 at 2025-06 (H09 left) against 9 at 2024-06: a fall of 1, −1/9
+    expect(by.hh_lifted).toMatchObject({ value: 8, previous_period: "2024-H2", previous_status: "missing", change_previous: null, last_year_period: "2024-H1", last_year_status: "ok", change_last_year: -1 });
+    expect(by.hh_lifted.growth_last_year).toBeCloseTo(-1 / 9, 12);
+    // 风险消除率 2/7 against 0/3: a rise of 28.57 percentage points, no relative growth for a rate
+    expect(by.risk_elim_rate.change_last_year).toBeCloseTo((2 / 7 - 0) * 100, 9);
+    expect(by.risk_elim_rate.growth_last_year).toBeNull();
+    // 风险未消除监测对象 5 against 3: a rise of 2, +2/3
+    expect(by.mon_active).toMatchObject({ value: 5, last_year_status: "ok", change_last_year: 2 });
+    expect(by.mon_active.growth_last_year).toBeCloseTo(2 / 3, 12);
+  });
+});
+
 describe("areas and periods marts", () => {
   it("lists every area with its name, parent and 农村户数", async () => {
     const areas = await warehouse.query("select area_code, area_level, name, parent_code, households::integer as households from areas order by area_code");
