@@ -7,6 +7,7 @@ import { ensureSampleCounty, hasExtracts } from "./choose-input.ts";
 import { runFramework } from "./framework-build.ts";
 import { publishSite, removeSiteLeftovers } from "./publish-site.ts";
 import { setHtmlLang } from "./set-html-lang.ts";
+import { preloadPageData } from "./preload-data.ts";
 import { acquireBuildLock, withBuildLocks } from "./build-lock.ts";
 import { faultPoint } from "./fault-points.ts";
 
@@ -71,6 +72,8 @@ export async function runBuild(options: RunBuildOptions = {}): Promise<RunBuildR
       await (options.buildSite ?? frameworkSite)(freshDir, siteEnv(options, dbPath));
       // Framework ignores the config's lang: every page gets <html lang="zh-CN"> here.
       setHtmlLang(freshDir);
+      // Each page's data files are asked for with its first requests, not after its sixty module files.
+      preloadPageData(freshDir);
       await faultPoint("site");
     } catch (error) {
       rmSync(freshDir, { recursive: true, force: true });

@@ -66,7 +66,7 @@ export const CATALOG: readonly Indicator[] = [
   },
   {
     code: "mon_share_pop", name_zh: "监测对象占比", name_en: "Monitored persons as a share of lifted persons",
-    formula_zh: "风险未消除监测对象人数（mon_active_pop）÷ 脱贫人口（pop_lifted），均取期末快照", unit: "ratio",
+    formula_zh: "风险未消除监测对象人数 ÷ 脱贫人口，均取期末快照", unit: "ratio",
     higher_is_better: false, kind: "stock", source_fields: ["是否监测对象", "风险是否消除", "户类型", "家庭人口数"],
     family: "monitoring",
   },
@@ -134,13 +134,13 @@ export const CATALOG: readonly Indicator[] = [
   },
   {
     code: "timely_identification_rate", name_zh: "识别及时率", name_en: "Timely identification rate",
-    formula_zh: `${IDENTIFIED}且风险发现日期至识别监测日期不超过识别时限（${WD}）的户数 ÷（${IDENTIFIED}且两个日期都有的户数 + 有风险发现日期、到期末仍未识别且在本期超过时限的户数）；超期未识别的户只在超期的那一期计为超时一次，以后识别时不再重复计入；未到期的户不计入（见 ident_pending）`,
+    formula_zh: `${IDENTIFIED}且风险发现日期至识别监测日期不超过识别时限（${WD}）的户数 ÷（${IDENTIFIED}且两个日期都有的户数 + 有风险发现日期、到期末仍未识别且在本期超过时限的户数）；超期未识别的户只在超期的那一期计为超时一次，以后识别时不再重复计入；未到期的户不计入（见“待识别未到期户数”）`,
     unit: "ratio", higher_is_better: true, target: 1, kind: "flow",
     source_fields: ["风险发现日期", "识别监测日期"], family: "monitoring",
   },
   {
     code: "timely_assist_rate", name_zh: "帮扶及时率", name_en: "Timely first assistance rate",
-    formula_zh: `${IDENTIFIED}、到期末已有结果的户中（期末前已首次帮扶，或首次帮扶时限已过），期末前首次帮扶且在识别监测日期后首次帮扶时限（${WD}）内的户数 ÷ 这些户数；未到期且尚未帮扶的户不计入（见 assist_pending）`,
+    formula_zh: `${IDENTIFIED}、到期末已有结果的户中（期末前已首次帮扶，或首次帮扶时限已过），期末前首次帮扶且在识别监测日期后首次帮扶时限（${WD}）内的户数 ÷ 这些户数；未到期且尚未帮扶的户不计入（见“待首次帮扶未到期户数”）`,
     unit: "ratio", higher_is_better: true, target: 1, kind: "flow",
     source_fields: ["识别监测日期", "首次帮扶日期"], family: "monitoring",
   },
@@ -180,7 +180,7 @@ export const CATALOG: readonly Indicator[] = [
   },
   {
     code: "income_growth", name_zh: "脱贫人口人均纯收入增速", name_en: "Growth of lifted persons' per-capita net income",
-    formula_zh: `${END}脱贫人口人均纯收入（income_pc_mean，按人口加权）÷ 12个月前快照中的同一指标 − 1；分子、分母分别为两个人均值，12个月前无快照时为空`,
+    formula_zh: `${END}脱贫人口人均纯收入（按人口加权）÷ 12个月前快照中的同一指标 − 1；分子、分母分别为两个人均值，12个月前无快照时为空`,
     unit: "ratio", higher_is_better: true, kind: "stock", source_fields: ["户类型", "人均纯收入", "家庭人口数"], family: "income",
   },
   {

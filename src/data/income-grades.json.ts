@@ -14,7 +14,7 @@ runLoader(async (warehouse) => {
     histogram: await warehouse.query(`select month, bin, households, persons from income_distribution order by month, bin`),
     lines: await warehouse.query(`select year, line, min_line, max_line from monitoring_lines order by year`),
     grades: await warehouse.query(
-      `select month, town_code, colour_grade as grade, households from town_colour_grades order by all`,
+      `select month, town_code, colour_grade, households from town_colour_grades order by all`,
     ),
   };
 });

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from "vitest";
 import * as Plot from "@observablehq/plot";
-import { chartCard } from "../../src/components/chart-card.ts";
+import { MAX_SPOKEN_FIGURES, chartCard, chartSentence } from "../../src/components/chart-card.ts";
 import { trendChart } from "../../src/components/trend-chart.ts";
 
 describe("chartCard", () => {
@@ -16,6 +16,13 @@ describe("chartCard", () => {
     expect(described.querySelector("figure")!.getAttribute("aria-label")).toBe("识别：3 个月共 12 户。");
     const titled = chartCard(() => Plot.barY([1]).plot({ document }), { title: "识别", subtitle: "按月" });
     expect(titled.querySelector("figure")!.getAttribute("aria-label")).toBe("图：识别（按月）");
+  });
+  it("reads out the figures it draws", () => {
+    const card = chartCard(() => Plot.barX([1, 2]).plot({ document }), { title: "识别及时性", subtitle: "2026年6月", figures: [["时限内", "12户"], ["超时限", "3户"]] });
+    expect(card.querySelector("figure")!.getAttribute("aria-label")).toBe("图：识别及时性（2026年6月）：时限内 12户；超时限 3户。");
+    const many = Array.from({ length: MAX_SPOKEN_FIGURES + 5 }, (_, i): [string, string] => [`村${i}`, `${i}户`]);
+    expect(chartSentence("新识别", undefined, many)).toMatch(/；村23 23户；另有 5 项见表格。$/);
+    expect(chartSentence("新识别", undefined, [])).toBe("图：新识别：没有数据。");
   });
   it("shows a sentence instead of empty axes", () => {
     const card = chartCard(() => Plot.barY([]).plot({ document }), { title: "图", empty: true });

@@ -7,11 +7,16 @@ export const INIT_SCRIPT = `(() => {
   window.__dixianCsp = [];
   document.addEventListener("securitypolicyviolation", (e) => window.__dixianCsp.push(e.violatedDirective + " " + (e.blockedURI || "inline")));
   const seen = () => document.querySelector("figure svg, .card svg, table");
+  // The first view (issue 16): when the top cards (KPI cards or the verdict), the first chart and the first table
+  // were first in the page, in ms from navigation start.
+  const view = window.__dixianFirstView = {};
+  const marks = { cards: ".card.kpi, section.verdict", chart: "figure svg, .card.chart svg", table: "table" };
   const observer = new MutationObserver(() => {
-    if (window.__dixianFirstChart === undefined && seen()) {
-      window.__dixianFirstChart = performance.now();
-      observer.disconnect();
+    if (window.__dixianFirstChart === undefined && seen()) window.__dixianFirstChart = performance.now();
+    for (const [key, selector] of Object.entries(marks)) {
+      if (view[key] === undefined && document.querySelector(selector)) view[key] = performance.now();
     }
+    if (Object.keys(view).length === 3) observer.disconnect();
   });
   observer.observe(document, { childList: true, subtree: true });
 })();`;

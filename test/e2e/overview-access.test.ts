@@ -125,7 +125,7 @@ describe("every page of the sample site", () => {
     expect(without).toEqual([]);
   });
 
-  test("shows no code path or file name, labels every chart and draws axis text at 12 px or more", async () => {
+  test("shows no code path or file name, labels every chart with its figures and draws axis text at 12 px or more", async () => {
     const root = await origin(distDir);
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 }, locale: "zh-CN", serviceWorkers: "block" });
     const problems: string[] = [];
@@ -140,13 +140,16 @@ describe("every page of the sample site", () => {
           const codes = ["loaders/", "data/config", ".json"].filter((needle) => text.includes(needle));
           const figures = [...document.querySelectorAll(".card.chart figure")];
           const unlabelled = figures.filter((f) => !(f.getAttribute("aria-label") ?? "").trim()).length;
+          // a text alternative with the chart's figures (a number), not only its title
+          const titleOnly = figures.filter((f) => !/\d/.test((f.getAttribute("aria-label") ?? "").replace(/（[^）]*）/g, ""))).map((f) => f.getAttribute("aria-label"));
           const small = [...document.querySelectorAll(".card.chart figure svg text")]
             .map((t) => parseFloat(getComputedStyle(t).fontSize))
             .filter((size) => size < 12).length;
-          return { codes, unlabelled, small, charts: figures.length };
+          return { codes, unlabelled, titleOnly, small, charts: figures.length };
         });
         if (found.codes.length) problems.push(`${sitePage.url}: 页面文字含 ${found.codes.join("、")}`);
         if (found.unlabelled) problems.push(`${sitePage.url}: ${found.unlabelled} 个图表没有文字说明`);
+        for (const label of found.titleOnly) problems.push(`${sitePage.url}: 图表的文字说明只有标题，没有数字：${label}`);
         if (found.small) problems.push(`${sitePage.url}: ${found.small} 处图表文字小于 12 px`);
         await page.close();
       }

@@ -16,7 +16,7 @@ import { INIT_SCRIPT, measureTransfer, changePeriod, readCharts, readTable, read
 import { sitePages } from "./pages.ts";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { bankSlug } from "../../src/data/bank-list.ts";
-import { formatWeights, type PageWeight } from "./weights.ts";
+import { firstViewMs, formatFirstView, formatWeights, type PageWeight } from "./weights.ts";
 
 const { distDir, outputDir, dbPath } = inject("e2e");
 const pages = sitePages(distDir);
@@ -47,7 +47,12 @@ afterAll(async () => {
   writeFileSync(join(outputDir, "weights.json"), JSON.stringify(weights, null, 2) + "\n");
   const table = formatWeights(weights, MAX_PAGE_BYTES);
   writeFileSync(join(outputDir, "weights.txt"), table + "\n");
-  process.stdout.write(`\n${table}\n已核对 ${downloads} 个下载文件与页面表格一致；核对低于阈值的村行 ${suppressedRowsChecked} 行。\n截图、overview-a4.pdf、weights.json 在 ${outputDir}\n`);
+  // Time to the first view per page (issue 16): reported, not asserted (no timed tests).
+  const firstView = weights.map((w) => ({ page: w.page, cardsMs: w.cardsMs ?? null, figureMs: w.figureMs ?? null, tableMs: w.tableMs ?? null, firstViewMs: firstViewMs(w) }));
+  writeFileSync(join(outputDir, "first-view.json"), JSON.stringify(firstView, null, 2) + "\n");
+  const viewTable = formatFirstView(weights);
+  writeFileSync(join(outputDir, "first-view.txt"), viewTable + "\n");
+  process.stdout.write(`\n${table}\n\n${viewTable}\n已核对 ${downloads} 个下载文件与页面表格一致；核对低于阈值的村行 ${suppressedRowsChecked} 行。\n截图、overview-a4.pdf、weights.json 在 ${outputDir}\n`);
 });
 
 test("the site has pages, including the overview", () => {
@@ -96,7 +101,12 @@ describe.each(pages)("页面 $url", (sitePage) => {
       const transferred = transfer.bytes();
       const requests = transfer.requests();
       const firstChartMs = await page.evaluate(() => (window as unknown as { __dixianFirstChart?: number }).__dixianFirstChart ?? null);
-      weights.push({ page: sitePage.url, bytes: transferred, requests, firstChartMs: firstChartMs === null ? null : Math.round(firstChartMs) });
+      const view = await page.evaluate(() => (window as unknown as { __dixianFirstView?: Record<string, number> }).__dixianFirstView ?? {});
+      const round = (v: number | undefined) => (typeof v === "number" ? Math.round(v) : null);
+      weights.push({
+        page: sitePage.url, bytes: transferred, requests, firstChartMs: firstChartMs === null ? null : Math.round(firstChartMs),
+        cardsMs: round(view.cards), figureMs: round(view.chart), tableMs: round(view.table),
+      });
       await page.screenshot({ path: join(screenshots, `${sitePage.slug}.png`), fullPage: true });
       let pdfProblem: string | null = null;
       if (sitePage.url === "/") {

@@ -33,6 +33,8 @@ describe("indicator catalog", () => {
       expect(item.name_zh, item.code).toMatch(/[\u4e00-\u9fff]/);
       expect(item.name_en, item.code).toMatch(/^[A-Z]/);
       expect(item.formula_zh.length, item.code).toBeGreaterThan(8);
+      // formulas are read by county staff on 指标说明: no indicator codes or English words (codes have their own column)
+      expect(item.formula_zh, item.code).not.toMatch(/[A-Za-z]{2,}/);
       expect(item.source_fields.length, item.code).toBeGreaterThan(0);
     }
   });
