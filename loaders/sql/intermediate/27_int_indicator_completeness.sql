@@ -37,10 +37,10 @@ affected as (
     select distinct left(r.village_code, 9) as town_code, r.area_code, r.area_level from int_area_rollup r
   ) ra on ra.town_code = m.source_key
   union all
-  select m.period, f.family, a.area_code, a.area_level, m.label
+  select m.period, f.family, g.area_code, g.area_level, m.label
   from missing m
   join int_family_sources f on f.source_type = m.source_type and f.scope = 'all'
-  cross join int_areas a
+  join int_period_areas g on g.period = m.period
 )
 select period, family, area_code, area_level, list_sort(list(distinct label)) as missing_sources
 from affected

@@ -57,9 +57,7 @@ event_counts as (
   group by all
 ),
 grid as (
-  select p.period, p.start_month, p.end_month, a.area_code, a.area_level, a.households as rural_households
-  from int_periods p
-  cross join int_areas a
+  select period, start_month, end_month, area_code, area_level, rural_households from int_period_areas
 ),
 wide as (
   select
