@@ -25,9 +25,9 @@ period_flags as (
   from int_periods p
 ),
 grid as (
-  select f.*, a.area_code, a.area_level
-  from period_flags f
-  cross join int_areas a
+  select f.*, g.area_code, g.area_level
+  from int_period_areas g
+  join period_flags f on f.period = g.period
 ),
 -- every fact row is spread to its village (if any), town (if any) and county
 end_rows as (
@@ -50,65 +50,35 @@ subsidy_rows as (
   from int_periods p
   join int_loan_months l on l.ledger_month between p.first_month and p.last_month
 ),
-stock_facts as (
-  select
-    period, village_code, town_code, county_code,
-    balance,
-    case when grade in ('次级', '可疑', '损失') then balance else 0 end as npl_balance,
-    overdue_principal
-  from end_rows
-),
-spread_stock as (
-  select period, village_code as area_code, 'village' as area_level, * exclude (period, village_code, town_code, county_code) from stock_facts where village_code is not null
-  union all by name
-  select period, town_code as area_code, 'town' as area_level, * exclude (period, village_code, town_code, county_code) from stock_facts where town_code is not null
-  union all by name
-  select period, county_code as area_code, 'county' as area_level, * exclude (period, village_code, town_code, county_code) from stock_facts where county_code is not null
-),
+-- each fact row counts for its village (if any), its town (if any) and its county: area_levels (05_int_macros.sql)
 stocks as (
-  select period, area_code, area_level, sum(balance) as balance, sum(npl_balance) as npl_balance, sum(overdue_principal) as overdue
-  from spread_stock
+  select
+    period, area_code, area_level,
+    sum(balance) as balance,
+    sum(case when grade in ('次级', '可疑', '损失') then balance else 0 end) as npl_balance,
+    sum(overdue_principal) as overdue
+  from (select period, balance, grade, overdue_principal, unnest(area_levels(village_code, town_code, county_code), recursive := true) from end_rows)
   group by all
 ),
-spread_prior as (
-  select period, village_code as area_code, 'village' as area_level, balance from prior_rows where village_code is not null
-  union all
-  select period, town_code, 'town', balance from prior_rows where town_code is not null
-  union all
-  select period, county_code, 'county', balance from prior_rows where county_code is not null
-),
 prior as (
-  select period, area_code, area_level, sum(balance) as balance from spread_prior group by all
-),
-issued_facts as (
-  select period, village_code, town_code, county_code, contract_amount, borrower_type = '个人' as personal, borrower_key from issued
-),
-spread_issued as (
-  select period, village_code as area_code, 'village' as area_level, contract_amount, personal, borrower_key from issued_facts where village_code is not null
-  union all
-  select period, town_code, 'town', contract_amount, personal, borrower_key from issued_facts where town_code is not null
-  union all
-  select period, county_code, 'county', contract_amount, personal, borrower_key from issued_facts where county_code is not null
+  select period, area_code, area_level, sum(balance) as balance
+  from (select period, balance, unnest(area_levels(village_code, town_code, county_code), recursive := true) from prior_rows)
+  group by all
 ),
 flows as (
   select
     period, area_code, area_level,
     sum(contract_amount) as issued_amount,
     count(*) as issued_count,
-    sum(contract_amount) filter (where personal) as personal_amount,
-    count(distinct borrower_key) filter (where personal) as personal_borrowers
-  from spread_issued
+    sum(contract_amount) filter (where borrower_type = '个人') as personal_amount,
+    count(distinct borrower_key) filter (where borrower_type = '个人') as personal_borrowers
+  from (select period, contract_amount, borrower_type, borrower_key, unnest(area_levels(village_code, town_code, county_code), recursive := true) from issued)
   group by all
 ),
-spread_subsidy as (
-  select period, village_code as area_code, 'village' as area_level, interest_subsidy from subsidy_rows where village_code is not null
-  union all
-  select period, town_code, 'town', interest_subsidy from subsidy_rows where town_code is not null
-  union all
-  select period, county_code, 'county', interest_subsidy from subsidy_rows where county_code is not null
-),
 subsidies as (
-  select period, area_code, area_level, sum(interest_subsidy) as subsidy from spread_subsidy group by all
+  select period, area_code, area_level, sum(interest_subsidy) as subsidy
+  from (select period, interest_subsidy, unnest(area_levels(village_code, town_code, county_code), recursive := true) from subsidy_rows)
+  group by all
 ),
 borrowing_households as (
   select distinct e.period, e.roster_household_id as household_id

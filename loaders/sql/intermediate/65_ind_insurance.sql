@@ -18,24 +18,17 @@ with periods as (
   from int_periods
 ),
 grid as (
-  select p.period, p.end_month is not null as has_snapshot, a.area_code, a.area_level
-  from periods p
-  cross join int_areas a
+  select period, end_month is not null as has_snapshot, area_code, area_level from int_period_areas
 ),
--- each record once per level it counts for
+-- each record once per level it counts for (area_levels, 05_int_macros.sql)
 policy_levels as (
-  select policy_id, village_code as area_code, 'village' as area_level, premium, subsidy, start_date from int_policies where village_code is not null
-  union all
-  select policy_id, town_code, 'town', premium, subsidy, start_date from int_policies where town_code is not null
-  union all
-  select policy_id, county_code, 'county', premium, subsidy, start_date from int_policies where county_code is not null
+  select policy_id, premium, subsidy, start_date, unnest(area_levels(village_code, town_code, county_code), recursive := true)
+  from int_policies
 ),
 claim_levels as (
-  select claim_id, village_code as area_code, 'village' as area_level, report_date, paid_date, paid_amount, open_amount, settle_days from int_claims where village_code is not null
-  union all
-  select claim_id, town_code, 'town', report_date, paid_date, paid_amount, open_amount, settle_days from int_claims where town_code is not null
-  union all
-  select claim_id, county_code, 'county', report_date, paid_date, paid_amount, open_amount, settle_days from int_claims where county_code is not null
+  select claim_id, report_date, paid_date, paid_amount, open_amount, settle_days,
+    unnest(area_levels(village_code, town_code, county_code), recursive := true)
+  from int_claims
 ),
 premiums as (
   select p.period, l.area_code, l.area_level, sum(l.premium) as premium, sum(l.subsidy) as subsidy
