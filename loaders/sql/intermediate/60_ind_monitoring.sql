@@ -7,9 +7,9 @@
 -- or empty (rates).
 -- Shape: each measure is named once, as a column of the aggregate that counts it (end_counts, end_event_counts,
 -- event_counts, the start snapshot's in `wide`); `wide` places them on the grid, empty where their snapshot is
--- missing, and `measures` unpivots them once. `definitions` names each code's numerator and denominator
--- measure; a code whose catalog unit is a count (indicator_catalog: households, persons) is its numerator,
--- any other is numerator ÷ denominator (ind_ratio).
+-- missing (no per-code list of which codes need a snapshot), and `long` unpivots them once, one row per code
+-- with its numerator and denominator measure. A code whose catalog unit is a count (indicator_catalog:
+-- households, persons) is its numerator, any other numerator ÷ denominator (ind_ratio).
 -- key: code, period, area_code
 create or replace table ind_monitoring as
 with facts as (
@@ -91,44 +91,46 @@ wide as (
   left join int_snapshot_area_stats s
     on s.snapshot_month = g.start_month and s.area_code = g.area_code and s.area_level = g.area_level
 ),
-measures as (
-  from wide unpivot include nulls (amount for measure in (columns(* exclude (period, area_code, area_level))))
-),
-definitions(code, numerator, denominator) as (
-  values
-    ('hh_lifted', 'hh_lifted', null),
-    ('pop_lifted', 'pop_lifted', null),
-    ('mon_active', 'mon_active', null),
-    ('mon_active_pop', 'mon_active_pop', null),
-    ('mon_identified', 'identified', null),
-    ('mon_share_pop', 'mon_active_pop', 'pop_lifted'),
-    ('risk_elim_rate', 'eliminated', 'monitored'),
-    ('return_rate', 'returned', 'start_lifted'),
-    ('return_rate_pop', 'returned_pop', 'start_lifted_pop'),
-    ('new_poverty_rate', 'newly_poor', 'start_not_lifted'),
-    ('below_line_share', 'below_line', 'line_known'),
-    ('assist_coverage', 'active_assisted', 'mon_active'),
-    ('guarantee_rate', 'all_ok', 'households'),
-    ('housing_ok_rate', 'housing_ok', 'households'),
-    ('edu_ok_rate', 'edu_ok', 'households'),
-    ('med_ok_rate', 'med_ok', 'households'),
-    ('water_ok_rate', 'water_ok', 'households'),
-    ('timely_identification_rate', 'ident_on_time', 'ident_counted'),
-    ('timely_assist_rate', 'assist_on_time', 'assist_known'),
-    ('ident_pending', 'ident_pending', null),
-    ('ident_overdue', 'ident_overdue', null),
-    ('assist_pending', 'assist_pending', null),
-    ('assist_overdue', 'assist_overdue', null)
+-- one row per code: its numerator and denominator measures
+long as (
+  select
+    period,
+    area_code,
+    area_level,
+    unnest([
+      {'code': 'hh_lifted', 'numerator': hh_lifted::double, 'denominator': null::double},
+      {'code': 'pop_lifted', 'numerator': pop_lifted, 'denominator': null},
+      {'code': 'mon_active', 'numerator': mon_active, 'denominator': null},
+      {'code': 'mon_active_pop', 'numerator': mon_active_pop, 'denominator': null},
+      {'code': 'mon_identified', 'numerator': identified, 'denominator': null},
+      {'code': 'mon_share_pop', 'numerator': mon_active_pop, 'denominator': pop_lifted},
+      {'code': 'risk_elim_rate', 'numerator': eliminated, 'denominator': monitored},
+      {'code': 'return_rate', 'numerator': returned, 'denominator': start_lifted},
+      {'code': 'return_rate_pop', 'numerator': returned_pop, 'denominator': start_lifted_pop},
+      {'code': 'new_poverty_rate', 'numerator': newly_poor, 'denominator': start_not_lifted},
+      {'code': 'below_line_share', 'numerator': below_line, 'denominator': line_known},
+      {'code': 'assist_coverage', 'numerator': active_assisted, 'denominator': mon_active},
+      {'code': 'guarantee_rate', 'numerator': all_ok, 'denominator': households},
+      {'code': 'housing_ok_rate', 'numerator': housing_ok, 'denominator': households},
+      {'code': 'edu_ok_rate', 'numerator': edu_ok, 'denominator': households},
+      {'code': 'med_ok_rate', 'numerator': med_ok, 'denominator': households},
+      {'code': 'water_ok_rate', 'numerator': water_ok, 'denominator': households},
+      {'code': 'timely_identification_rate', 'numerator': ident_on_time, 'denominator': ident_counted},
+      {'code': 'timely_assist_rate', 'numerator': assist_on_time, 'denominator': assist_known},
+      {'code': 'ident_pending', 'numerator': ident_pending, 'denominator': null},
+      {'code': 'ident_overdue', 'numerator': ident_overdue, 'denominator': null},
+      {'code': 'assist_pending', 'numerator': assist_pending, 'denominator': null},
+      {'code': 'assist_overdue', 'numerator': assist_overdue, 'denominator': null}
+    ]) as m
+  from wide
 )
 select
-  d.code,
-  n.period,
-  n.area_code,
-  n.area_level,
-  case when c.unit in ('households', 'persons') then n.amount::double else ind_ratio(n.amount, m.amount) end as value,
-  n.amount::double as numerator,
-  m.amount::double as denominator
-from definitions d
-join measures n on n.measure = d.numerator
-left join measures m on m.measure = d.denominator and m.period = n.period and m.area_code = n.area_code
-left join indicator_catalog c on c.code = d.code;
+  l.m.code,
+  l.period,
+  l.area_code,
+  l.area_level,
+  case when c.unit in ('households', 'persons') then l.m.numerator else ind_ratio(l.m.numerator, l.m.denominator) end as value,
+  l.m.numerator,
+  l.m.denominator
+from long l
+left join indicator_catalog c on c.code = l.m.code;

@@ -24,12 +24,7 @@ period_flags as (
     exists (select 1 from ledger_months m where m.ledger_month between p.first_month and p.last_month) as has_month_ledger
   from int_periods p
 ),
-grid as (
-  select f.*, g.area_code, g.area_level
-  from int_period_areas g
-  join period_flags f on f.period = g.period
-),
--- every fact row is spread to its village (if any), town (if any) and county
+-- the ledger rows and loans each period reads
 end_rows as (
   select p.period, l.*
   from int_periods p
@@ -61,7 +56,7 @@ stocks as (
   group by all
 ),
 prior as (
-  select period, area_code, area_level, sum(balance) as balance
+  select period, area_code, area_level, sum(balance) as prior_balance
   from (select period, balance, unnest(area_levels(village_code, town_code, county_code), recursive := true) from prior_rows)
   group by all
 ),
@@ -100,54 +95,52 @@ coverage as (
   join int_area_rollup r on r.village_code = e.village_code
   group by all
 ),
-joined as (
+-- each measure is named once above; here it is placed on the grid, empty where the period lacks what it reads
+-- (a ledger month, the prior year's ledger, a ledger inside the period, an end snapshot with a ledger)
+wide as (
   select
-    g.period, g.area_code, g.area_level, g.has_ledger, g.has_both, g.has_prior_ledger, g.has_month_ledger,
-    s.balance, s.npl_balance, s.overdue, pr.balance as prior_balance,
-    f.issued_amount, f.issued_count, f.personal_amount, f.personal_borrowers,
-    sb.subsidy,
-    c.covered, c.households
-  from grid g
+    g.period,
+    g.area_code,
+    g.area_level,
+    case when f.has_ledger then coalesce(columns(s.* exclude (period, area_code, area_level)), 0) end,
+    case when f.has_ledger and f.has_prior_ledger then coalesce(columns(pr.* exclude (period, area_code, area_level)), 0) end,
+    coalesce(columns(fl.* exclude (period, area_code, area_level)), 0),
+    case when f.has_month_ledger then coalesce(columns(sb.* exclude (period, area_code, area_level)), 0) end,
+    case when f.has_both then coalesce(columns(c.* exclude (period, area_code, area_level)), 0) end
+  from int_period_areas g
+  join period_flags f on f.period = g.period
   left join stocks s on s.period = g.period and s.area_code = g.area_code and s.area_level = g.area_level
   left join prior pr on pr.period = g.period and pr.area_code = g.area_code and pr.area_level = g.area_level
-  left join flows f on f.period = g.period and f.area_code = g.area_code and f.area_level = g.area_level
+  left join flows fl on fl.period = g.period and fl.area_code = g.area_code and fl.area_level = g.area_level
   left join subsidies sb on sb.period = g.period and sb.area_code = g.area_code and sb.area_level = g.area_level
   left join coverage c on c.period = g.period and c.area_code = g.area_code and c.area_level = g.area_level
 ),
-measures as (
-  select
-    period, area_code, area_level, has_ledger, has_both, has_prior_ledger, has_month_ledger,
-    case when has_ledger then coalesce(balance, 0) end as balance,
-    case when has_ledger then coalesce(npl_balance, 0) end as npl_balance,
-    case when has_ledger then coalesce(overdue, 0) end as overdue,
-    case when has_ledger and has_prior_ledger then coalesce(prior_balance, 0) end as prior_balance,
-    coalesce(issued_amount, 0) as issued_amount,
-    coalesce(issued_count, 0) as issued_count,
-    coalesce(personal_amount, 0) as personal_amount,
-    coalesce(personal_borrowers, 0) as personal_borrowers,
-    case when has_month_ledger then coalesce(subsidy, 0) end as subsidy,
-    case when has_both then coalesce(covered, 0) end as covered,
-    case when has_both then coalesce(households, 0) end as households
-  from joined
-),
+-- one row per code, its numerator and denominator measure and how the value follows: an amount or a count is its
+-- numerator, a ratio or a mean numerator ÷ denominator (ind_ratio), a growth that ratio − 1
 long as (
-  select 'loan_balance' as code, period, area_code, area_level, balance as numerator, null::double as denominator, balance as value from measures
-  union all
-  select 'loan_issued', period, area_code, area_level, issued_amount, null, issued_amount from measures
-  union all
-  select 'loan_issued_count', period, area_code, area_level, issued_count, null, issued_count from measures
-  union all
-  select 'loan_balance_yoy', period, area_code, area_level, balance, prior_balance, balance / nullif(prior_balance, 0) - 1 from measures
-  union all
-  select 'loan_coverage', period, area_code, area_level, covered, households, covered / nullif(households, 0) from measures
-  union all
-  select 'loan_avg', period, area_code, area_level, personal_amount, personal_borrowers, personal_amount / nullif(personal_borrowers, 0) from measures
-  union all
-  select 'npl_ratio', period, area_code, area_level, npl_balance, balance, npl_balance / nullif(balance, 0) from measures
-  union all
-  select 'overdue_ratio', period, area_code, area_level, overdue, balance, overdue / nullif(balance, 0) from measures
-  union all
-  select 'interest_subsidy', period, area_code, area_level, subsidy, null, subsidy from measures
+  select
+    period,
+    area_code,
+    area_level,
+    unnest([
+      {'code': 'loan_balance', 'formula': 'amount', 'numerator': balance::double, 'denominator': null::double},
+      {'code': 'loan_issued', 'formula': 'amount', 'numerator': issued_amount, 'denominator': null},
+      {'code': 'loan_issued_count', 'formula': 'amount', 'numerator': issued_count, 'denominator': null},
+      {'code': 'loan_balance_yoy', 'formula': 'growth', 'numerator': balance, 'denominator': prior_balance},
+      {'code': 'loan_coverage', 'formula': 'ratio', 'numerator': covered, 'denominator': households},
+      {'code': 'loan_avg', 'formula': 'ratio', 'numerator': personal_amount, 'denominator': personal_borrowers},
+      {'code': 'npl_ratio', 'formula': 'ratio', 'numerator': npl_balance, 'denominator': balance},
+      {'code': 'overdue_ratio', 'formula': 'ratio', 'numerator': overdue, 'denominator': balance},
+      {'code': 'interest_subsidy', 'formula': 'amount', 'numerator': subsidy, 'denominator': null}
+    ]) as m
+  from wide
 )
-select code, period, area_code, area_level, value::double as value, numerator::double as numerator, denominator::double as denominator
+select
+  m.code,
+  period,
+  area_code,
+  area_level,
+  ind_value(m.formula, m.numerator, m.denominator) as value,
+  m.numerator,
+  m.denominator
 from long;
