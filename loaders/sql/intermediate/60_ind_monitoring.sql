@@ -5,11 +5,11 @@
 -- model the monitoring_flows and timeliness marts read), so monthly flows add up to half-years and years.
 -- Every area gets a row for every period (int_period_areas), so an area with no households reads 0 (counts)
 -- or empty (rates).
--- Shape: each measure is named once, as a column of the aggregate that counts it (end_counts, end_event_counts,
--- event_counts, the start snapshot's in `wide`); `wide` places them on the grid, empty where their snapshot is
--- missing (no per-code list of which codes need a snapshot), and `long` unpivots them once, one row per code
--- with its numerator and denominator measure. A code whose catalog unit is a count (indicator_catalog:
--- households, persons) is its numerator, any other numerator ÷ denominator (ind_ratio).
+-- Shape: each measure is named once, as a column of the aggregate that counts it (end_counts, event_counts, the
+-- start snapshot's in `wide`); `wide` places them on the grid, each group empty where its snapshot is missing,
+-- and `long` unpivots them once, one row per code with its numerator and denominator measure (assist_overdue, an
+-- event count that is a stock of the end snapshot, is emptied there). A code whose catalog unit is a count
+-- (indicator_catalog: households, persons) is its numerator, any other numerator ÷ denominator (ind_ratio).
 -- key: code, period, area_code
 create or replace table ind_monitoring as
 with facts as (
@@ -62,13 +62,8 @@ event_counts as (
     count(*) filter (where ident_overdue) as ident_overdue,
     count(*) filter (where assist_on_time) as assist_on_time,
     count(*) filter (where assist_known) as assist_known,
-    count(*) filter (where assist_pending) as assist_pending
-  from event_rows
-  group by all
-),
--- a deadline passed by households of the end snapshot: a stock of that snapshot
-end_event_counts as (
-  select period, area_code, area_level, count(*) filter (where assist_overdue) as assist_overdue
+    count(*) filter (where assist_pending) as assist_pending,
+    count(*) filter (where assist_overdue) as assist_overdue
   from event_rows
   group by all
 ),
@@ -77,8 +72,8 @@ wide as (
     g.period,
     g.area_code,
     g.area_level,
+    g.end_month is not null as has_end,
     case when g.end_month is not null then coalesce(columns(e.* exclude (period, area_code, area_level)), 0) end,
-    case when g.end_month is not null then coalesce(columns(o.* exclude (period, area_code, area_level)), 0) end,
     coalesce(columns(v.* exclude (period, area_code, area_level)), 0),
     -- the start snapshot (a month before the first roster has none): the rates that need one are empty
     case when g.start_month is not null then coalesce(s.lifted_households, 0) end as start_lifted,
@@ -86,7 +81,6 @@ wide as (
     case when g.start_month is not null then g.rural_households - coalesce(s.lifted_households, 0) end as start_not_lifted
   from int_period_areas g
   left join end_counts e on e.period = g.period and e.area_code = g.area_code and e.area_level = g.area_level
-  left join end_event_counts o on o.period = g.period and o.area_code = g.area_code and o.area_level = g.area_level
   left join event_counts v on v.period = g.period and v.area_code = g.area_code and v.area_level = g.area_level
   left join int_snapshot_area_stats s
     on s.snapshot_month = g.start_month and s.area_code = g.area_code and s.area_level = g.area_level
@@ -120,7 +114,8 @@ long as (
       {'code': 'ident_pending', 'numerator': ident_pending, 'denominator': null},
       {'code': 'ident_overdue', 'numerator': ident_overdue, 'denominator': null},
       {'code': 'assist_pending', 'numerator': assist_pending, 'denominator': null},
-      {'code': 'assist_overdue', 'numerator': assist_overdue, 'denominator': null}
+      -- a deadline passed by households of the end snapshot: a stock of that snapshot, empty without one
+      {'code': 'assist_overdue', 'numerator': case when has_end then assist_overdue end, 'denominator': null}
     ]) as m
   from wide
 )
