@@ -13,3 +13,22 @@ describe("the model graph in docs/architecture.md", () => {
     expect(block).toContain("stg_households[(stg_households)]");
   });
 });
+
+describe("the intermediate file numbers", () => {
+  it("are unique and list the files in dependency order (each file after the intermediate files it reads)", async () => {
+    const plan = await readModelPlan(DEFAULT_MODELS_DIR);
+    const numberOf = (path: string) => Number(/^intermediate\/(\d+)_/.exec(path)?.[1]);
+    const files = plan.order.map((m) => m.path).filter((p) => p.startsWith("intermediate/"));
+    const seen = new Map<number, string>();
+    for (const file of files) {
+      expect(numberOf(file), `${file} 缺少数字前缀`).not.toBeNaN();
+      expect(seen.get(numberOf(file)), `${file} 与 ${seen.get(numberOf(file))} 的数字前缀重复`).toBeUndefined();
+      seen.set(numberOf(file), file);
+    }
+    for (const file of files) {
+      for (const input of plan.inputs.get(file) ?? []) {
+        if (input.startsWith("intermediate/")) expect(numberOf(input), `${file} 读取 ${input}，编号应更小`).toBeLessThan(numberOf(file));
+      }
+    }
+  });
+});

@@ -47,11 +47,10 @@ codes as (
   select unnest(['lead_count', 'lead_checked_timely_rate', 'lead_identified_rate']) as code
 ),
 grid as (
-  select d.department, c.code, p.period, a.area_code, a.area_level
+  select d.department, c.code, g.period, g.area_code, g.area_level
   from departments d
   cross join codes c
-  cross join int_periods p
-  cross join int_areas a
+  cross join int_period_areas g
 )
 select
   g.department,

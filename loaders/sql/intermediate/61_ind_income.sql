@@ -34,9 +34,7 @@ medians as (
   group by all
 ),
 grid as (
-  select p.period, p.end_month, p.prior_year_month, a.area_code, a.area_level
-  from int_periods p
-  cross join int_areas a
+  select period, end_month, prior_year_month, area_code, area_level from int_period_areas
 ),
 wide as (
   select

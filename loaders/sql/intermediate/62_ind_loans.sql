@@ -24,12 +24,7 @@ period_flags as (
     exists (select 1 from ledger_months m where m.ledger_month between p.first_month and p.last_month) as has_month_ledger
   from int_periods p
 ),
-grid as (
-  select f.*, a.area_code, a.area_level
-  from period_flags f
-  cross join int_areas a
-),
--- every fact row is spread to its village (if any), town (if any) and county
+-- the ledger rows and loans each period reads
 end_rows as (
   select p.period, l.*
   from int_periods p
@@ -50,65 +45,35 @@ subsidy_rows as (
   from int_periods p
   join int_loan_months l on l.ledger_month between p.first_month and p.last_month
 ),
-stock_facts as (
-  select
-    period, village_code, town_code, county_code,
-    balance,
-    case when grade in ('次级', '可疑', '损失') then balance else 0 end as npl_balance,
-    overdue_principal
-  from end_rows
-),
-spread_stock as (
-  select period, village_code as area_code, 'village' as area_level, * exclude (period, village_code, town_code, county_code) from stock_facts where village_code is not null
-  union all by name
-  select period, town_code as area_code, 'town' as area_level, * exclude (period, village_code, town_code, county_code) from stock_facts where town_code is not null
-  union all by name
-  select period, county_code as area_code, 'county' as area_level, * exclude (period, village_code, town_code, county_code) from stock_facts where county_code is not null
-),
+-- each fact row counts for its village (if any), its town (if any) and its county: area_levels (05_int_macros.sql)
 stocks as (
-  select period, area_code, area_level, sum(balance) as balance, sum(npl_balance) as npl_balance, sum(overdue_principal) as overdue
-  from spread_stock
+  select
+    period, area_code, area_level,
+    sum(balance) as balance,
+    sum(case when grade in ('次级', '可疑', '损失') then balance else 0 end) as npl_balance,
+    sum(overdue_principal) as overdue
+  from (select period, balance, grade, overdue_principal, unnest(area_levels(village_code, town_code, county_code), recursive := true) from end_rows)
   group by all
 ),
-spread_prior as (
-  select period, village_code as area_code, 'village' as area_level, balance from prior_rows where village_code is not null
-  union all
-  select period, town_code, 'town', balance from prior_rows where town_code is not null
-  union all
-  select period, county_code, 'county', balance from prior_rows where county_code is not null
-),
 prior as (
-  select period, area_code, area_level, sum(balance) as balance from spread_prior group by all
-),
-issued_facts as (
-  select period, village_code, town_code, county_code, contract_amount, borrower_type = '个人' as personal, borrower_key from issued
-),
-spread_issued as (
-  select period, village_code as area_code, 'village' as area_level, contract_amount, personal, borrower_key from issued_facts where village_code is not null
-  union all
-  select period, town_code, 'town', contract_amount, personal, borrower_key from issued_facts where town_code is not null
-  union all
-  select period, county_code, 'county', contract_amount, personal, borrower_key from issued_facts where county_code is not null
+  select period, area_code, area_level, sum(balance) as prior_balance
+  from (select period, balance, unnest(area_levels(village_code, town_code, county_code), recursive := true) from prior_rows)
+  group by all
 ),
 flows as (
   select
     period, area_code, area_level,
     sum(contract_amount) as issued_amount,
     count(*) as issued_count,
-    sum(contract_amount) filter (where personal) as personal_amount,
-    count(distinct borrower_key) filter (where personal) as personal_borrowers
-  from spread_issued
+    sum(contract_amount) filter (where borrower_type = '个人') as personal_amount,
+    count(distinct borrower_key) filter (where borrower_type = '个人') as personal_borrowers
+  from (select period, contract_amount, borrower_type, borrower_key, unnest(area_levels(village_code, town_code, county_code), recursive := true) from issued)
   group by all
 ),
-spread_subsidy as (
-  select period, village_code as area_code, 'village' as area_level, interest_subsidy from subsidy_rows where village_code is not null
-  union all
-  select period, town_code, 'town', interest_subsidy from subsidy_rows where town_code is not null
-  union all
-  select period, county_code, 'county', interest_subsidy from subsidy_rows where county_code is not null
-),
 subsidies as (
-  select period, area_code, area_level, sum(interest_subsidy) as subsidy from spread_subsidy group by all
+  select period, area_code, area_level, sum(interest_subsidy) as subsidy
+  from (select period, interest_subsidy, unnest(area_levels(village_code, town_code, county_code), recursive := true) from subsidy_rows)
+  group by all
 ),
 borrowing_households as (
   select distinct e.period, e.roster_household_id as household_id
@@ -130,54 +95,52 @@ coverage as (
   join int_area_rollup r on r.village_code = e.village_code
   group by all
 ),
-joined as (
+-- each measure is named once above; here it is placed on the grid, empty where the period lacks what it reads
+-- (a ledger month, the prior year's ledger, a ledger inside the period, an end snapshot with a ledger)
+wide as (
   select
-    g.period, g.area_code, g.area_level, g.has_ledger, g.has_both, g.has_prior_ledger, g.has_month_ledger,
-    s.balance, s.npl_balance, s.overdue, pr.balance as prior_balance,
-    f.issued_amount, f.issued_count, f.personal_amount, f.personal_borrowers,
-    sb.subsidy,
-    c.covered, c.households
-  from grid g
+    g.period,
+    g.area_code,
+    g.area_level,
+    case when f.has_ledger then coalesce(columns(s.* exclude (period, area_code, area_level)), 0) end,
+    case when f.has_ledger and f.has_prior_ledger then coalesce(columns(pr.* exclude (period, area_code, area_level)), 0) end,
+    coalesce(columns(fl.* exclude (period, area_code, area_level)), 0),
+    case when f.has_month_ledger then coalesce(columns(sb.* exclude (period, area_code, area_level)), 0) end,
+    case when f.has_both then coalesce(columns(c.* exclude (period, area_code, area_level)), 0) end
+  from int_period_areas g
+  join period_flags f on f.period = g.period
   left join stocks s on s.period = g.period and s.area_code = g.area_code and s.area_level = g.area_level
   left join prior pr on pr.period = g.period and pr.area_code = g.area_code and pr.area_level = g.area_level
-  left join flows f on f.period = g.period and f.area_code = g.area_code and f.area_level = g.area_level
+  left join flows fl on fl.period = g.period and fl.area_code = g.area_code and fl.area_level = g.area_level
   left join subsidies sb on sb.period = g.period and sb.area_code = g.area_code and sb.area_level = g.area_level
   left join coverage c on c.period = g.period and c.area_code = g.area_code and c.area_level = g.area_level
 ),
-measures as (
-  select
-    period, area_code, area_level, has_ledger, has_both, has_prior_ledger, has_month_ledger,
-    case when has_ledger then coalesce(balance, 0) end as balance,
-    case when has_ledger then coalesce(npl_balance, 0) end as npl_balance,
-    case when has_ledger then coalesce(overdue, 0) end as overdue,
-    case when has_ledger and has_prior_ledger then coalesce(prior_balance, 0) end as prior_balance,
-    coalesce(issued_amount, 0) as issued_amount,
-    coalesce(issued_count, 0) as issued_count,
-    coalesce(personal_amount, 0) as personal_amount,
-    coalesce(personal_borrowers, 0) as personal_borrowers,
-    case when has_month_ledger then coalesce(subsidy, 0) end as subsidy,
-    case when has_both then coalesce(covered, 0) end as covered,
-    case when has_both then coalesce(households, 0) end as households
-  from joined
-),
+-- one row per code, its numerator and denominator measure and how the value follows: an amount or a count is its
+-- numerator, a ratio or a mean numerator ÷ denominator (ind_ratio), a growth that ratio − 1
 long as (
-  select 'loan_balance' as code, period, area_code, area_level, balance as numerator, null::double as denominator, balance as value from measures
-  union all
-  select 'loan_issued', period, area_code, area_level, issued_amount, null, issued_amount from measures
-  union all
-  select 'loan_issued_count', period, area_code, area_level, issued_count, null, issued_count from measures
-  union all
-  select 'loan_balance_yoy', period, area_code, area_level, balance, prior_balance, balance / nullif(prior_balance, 0) - 1 from measures
-  union all
-  select 'loan_coverage', period, area_code, area_level, covered, households, covered / nullif(households, 0) from measures
-  union all
-  select 'loan_avg', period, area_code, area_level, personal_amount, personal_borrowers, personal_amount / nullif(personal_borrowers, 0) from measures
-  union all
-  select 'npl_ratio', period, area_code, area_level, npl_balance, balance, npl_balance / nullif(balance, 0) from measures
-  union all
-  select 'overdue_ratio', period, area_code, area_level, overdue, balance, overdue / nullif(balance, 0) from measures
-  union all
-  select 'interest_subsidy', period, area_code, area_level, subsidy, null, subsidy from measures
+  select
+    period,
+    area_code,
+    area_level,
+    unnest([
+      {'code': 'loan_balance', 'formula': 'amount', 'numerator': balance::double, 'denominator': null::double},
+      {'code': 'loan_issued', 'formula': 'amount', 'numerator': issued_amount, 'denominator': null},
+      {'code': 'loan_issued_count', 'formula': 'amount', 'numerator': issued_count, 'denominator': null},
+      {'code': 'loan_balance_yoy', 'formula': 'growth', 'numerator': balance, 'denominator': prior_balance},
+      {'code': 'loan_coverage', 'formula': 'ratio', 'numerator': covered, 'denominator': households},
+      {'code': 'loan_avg', 'formula': 'ratio', 'numerator': personal_amount, 'denominator': personal_borrowers},
+      {'code': 'npl_ratio', 'formula': 'ratio', 'numerator': npl_balance, 'denominator': balance},
+      {'code': 'overdue_ratio', 'formula': 'ratio', 'numerator': overdue, 'denominator': balance},
+      {'code': 'interest_subsidy', 'formula': 'amount', 'numerator': subsidy, 'denominator': null}
+    ]) as m
+  from wide
 )
-select code, period, area_code, area_level, value::double as value, numerator::double as numerator, denominator::double as denominator
+select
+  m.code,
+  period,
+  area_code,
+  area_level,
+  ind_value(m.formula, m.numerator, m.denominator) as value,
+  m.numerator,
+  m.denominator
 from long;

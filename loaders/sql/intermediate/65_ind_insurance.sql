@@ -9,6 +9,8 @@
 -- an individual policy matched by 户编号 or 证件号码, or a 统保 policy whose 区划代码 prefixes the household's
 -- village code. Amounts count for the record's area per int_policies / int_claims: a village sum holds the
 -- records attributed to the village, a town its own and its villages', the county every record.
+-- Shape (as ind_monitoring and ind_loans): measures named once in their aggregates, placed on int_period_areas
+-- in `wide`, one row per code in `long`, the value by formula (ind_value); the settlement median is its own value.
 -- key: code, period, area_code
 create or replace table ind_insurance as
 with periods as (
@@ -17,25 +19,15 @@ with periods as (
     last_day(strptime(end_month || '-01', '%Y-%m-%d')::date) as cover_day
   from int_periods
 ),
-grid as (
-  select p.period, p.end_month is not null as has_snapshot, a.area_code, a.area_level
-  from periods p
-  cross join int_areas a
-),
--- each record once per level it counts for
+-- each record once per level it counts for (area_levels, 05_int_macros.sql)
 policy_levels as (
-  select policy_id, village_code as area_code, 'village' as area_level, premium, subsidy, start_date from int_policies where village_code is not null
-  union all
-  select policy_id, town_code, 'town', premium, subsidy, start_date from int_policies where town_code is not null
-  union all
-  select policy_id, county_code, 'county', premium, subsidy, start_date from int_policies where county_code is not null
+  select policy_id, premium, subsidy, start_date, unnest(area_levels(village_code, town_code, county_code), recursive := true)
+  from int_policies
 ),
 claim_levels as (
-  select claim_id, village_code as area_code, 'village' as area_level, report_date, paid_date, paid_amount, open_amount, settle_days from int_claims where village_code is not null
-  union all
-  select claim_id, town_code, 'town', report_date, paid_date, paid_amount, open_amount, settle_days from int_claims where town_code is not null
-  union all
-  select claim_id, county_code, 'county', report_date, paid_date, paid_amount, open_amount, settle_days from int_claims where county_code is not null
+  select claim_id, report_date, paid_date, paid_amount, open_amount, settle_days,
+    unnest(area_levels(village_code, town_code, county_code), recursive := true)
+  from int_claims
 ),
 premiums as (
   select p.period, l.area_code, l.area_level, sum(l.premium) as premium, sum(l.subsidy) as subsidy
@@ -44,8 +36,14 @@ premiums as (
   group by all
 ),
 paid as (
-  select p.period, l.area_code, l.area_level, sum(l.paid_amount) as paid, count(*) as claims_paid,
-         median(l.settle_days) as settle_days_median, count(l.settle_days) as settled_with_dates
+  select p.period, l.area_code, l.area_level, sum(l.paid_amount) as paid, count(l.settle_days) as settled_with_dates
+  from periods p
+  join claim_levels l on l.paid_date between p.first_day and p.last_day
+  group by all
+),
+-- a median, not a measure that adds up: empty where nothing was paid
+settle_times as (
+  select p.period, l.area_code, l.area_level, median(l.settle_days) as settle_days_median
   from periods p
   join claim_levels l on l.paid_date between p.first_day and p.last_day
   group by all
@@ -90,50 +88,62 @@ coverage as (
   join int_area_rollup r on r.village_code = c.village_code
   group by all
 ),
-flows as (
+-- each measure is named once above; here it is placed on the grid (coverage, a stock, empty without an end snapshot)
+wide as (
   select
-    g.period, g.area_code, g.area_level,
-    coalesce(pr.premium, 0) as premium,
-    coalesce(pr.subsidy, 0) as subsidy,
-    coalesce(pa.paid, 0) as paid,
-    coalesce(o.outstanding, 0) as outstanding,
-    pa.settle_days_median,
-    coalesce(pa.settled_with_dates, 0) as settled_with_dates,
-    case when g.has_snapshot then coalesce(c.covered, 0) end as covered,
-    case when g.has_snapshot then coalesce(c.households, 0) end as households
-  from grid g
-  left join premiums pr using (period, area_code, area_level)
-  left join paid pa using (period, area_code, area_level)
-  left join outstanding o using (period, area_code, area_level)
-  left join coverage c using (period, area_code, area_level)
+    g.period,
+    g.period_type,
+    g.area_code,
+    g.area_level,
+    coalesce(columns(pr.* exclude (period, area_code, area_level)), 0),
+    coalesce(columns(pa.* exclude (period, area_code, area_level)), 0),
+    coalesce(columns(o.* exclude (period, area_code, area_level)), 0),
+    st.settle_days_median,
+    case when g.end_month is not null then coalesce(columns(c.* exclude (period, area_code, area_level)), 0) end
+  from int_period_areas g
+  left join premiums pr on pr.period = g.period and pr.area_code = g.area_code and pr.area_level = g.area_level
+  left join paid pa on pa.period = g.period and pa.area_code = g.area_code and pa.area_level = g.area_level
+  left join outstanding o on o.period = g.period and o.area_code = g.area_code and o.area_level = g.area_level
+  left join settle_times st on st.period = g.period and st.area_code = g.area_code and st.area_level = g.area_level
+  left join coverage c on c.period = g.period and c.area_code = g.area_code and c.area_level = g.area_level
 ),
-county_years as (
-  select f.period, f.area_code, f.area_level, f.premium, s.resident_population, s.gdp_10k_yuan * 10000 as gdp_yuan
-  from flows f
-  join periods p on p.period = f.period and p.period_type = 'year'
-  left join (
-    select year, county_code, resident_population, gdp_10k_yuan
-    from stg_county_stats
-    where year is not null and county_code is not null
-    qualify row_number() over (partition by year, county_code order by source_file desc, source_row desc) = 1
-  ) s on s.year = f.period::integer and s.county_code = f.area_code
-  where f.area_level = 'county'
+county_stats as (
+  select year, county_code, resident_population, gdp_10k_yuan * 10000 as gdp_yuan
+  from stg_county_stats
+  where year is not null and county_code is not null
+  qualify row_number() over (partition by year, county_code order by source_file desc, source_row desc) = 1
+),
+-- one row per code, its numerator and denominator and how the value follows from them (ind_value)
+long as (
+  select
+    period,
+    area_code,
+    area_level,
+    unnest([
+      {'code': 'ins_coverage_antipoverty', 'formula': 'ratio', 'numerator': covered::double, 'denominator': households::double},
+      {'code': 'ins_premium', 'formula': 'amount', 'numerator': premium, 'denominator': null},
+      {'code': 'ins_subsidy', 'formula': 'amount', 'numerator': subsidy, 'denominator': null},
+      {'code': 'ins_paid', 'formula': 'amount', 'numerator': paid, 'denominator': null},
+      {'code': 'ins_loss_ratio', 'formula': 'ratio', 'numerator': paid + outstanding, 'denominator': premium}
+    ]) as m
+  from wide
+  union all
+  -- ins_density and ins_depth: the county's year periods only (they divide by the county's yearly statistics)
+  select
+    w.period,
+    w.area_code,
+    w.area_level,
+    unnest([
+      {'code': 'ins_density', 'formula': 'ratio', 'numerator': w.premium::double, 'denominator': s.resident_population::double},
+      {'code': 'ins_depth', 'formula': 'ratio', 'numerator': w.premium, 'denominator': s.gdp_yuan}
+    ])
+  from wide w
+  left join county_stats s on s.year::varchar = w.period and s.county_code = w.area_code
+  where w.period_type = 'year' and w.area_level = 'county'
 )
-select 'ins_coverage_antipoverty' as code, period, area_code, area_level,
-       ind_ratio(covered, households) as value, covered::double as numerator, households::double as denominator
-from flows
-union all
-select 'ins_premium', period, area_code, area_level, premium, premium, null::double from flows
-union all
-select 'ins_subsidy', period, area_code, area_level, subsidy, subsidy, null::double from flows
-union all
-select 'ins_paid', period, area_code, area_level, paid, paid, null::double from flows
-union all
-select 'ins_loss_ratio', period, area_code, area_level, ind_ratio(paid + outstanding, premium), paid + outstanding, premium from flows
+select m.code, period, area_code, area_level, ind_value(m.formula, m.numerator, m.denominator) as value, m.numerator, m.denominator
+from long
 union all
 -- like income_pc_median: the median itself, with the number of claims it is taken over as denominator
-select 'ins_settle_days_median', period, area_code, area_level, settle_days_median, null::double, settled_with_dates::double from flows
-union all
-select 'ins_density', period, area_code, area_level, ind_ratio(premium, resident_population), premium, resident_population::double from county_years
-union all
-select 'ins_depth', period, area_code, area_level, ind_ratio(premium, gdp_yuan), premium, gdp_yuan from county_years;
+select 'ins_settle_days_median', period, area_code, area_level, settle_days_median, null::double, settled_with_dates::double
+from wide;

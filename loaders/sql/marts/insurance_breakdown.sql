@@ -25,15 +25,12 @@ policies as (
 claims as (
   select *, coalesce(insurer, '（未注明）') as insurer_name from int_claims
 ),
+-- each record for its town (if any) and its county (area_levels, 05_int_macros.sql, without the village)
 policy_areas as (
-  select p.*, county_code as area_code from policies p where county_code is not null
-  union all
-  select p.*, town_code from policies p where town_code is not null
+  select p.*, unnest(area_levels(null, town_code, county_code), recursive := true) from policies p
 ),
 claim_areas as (
-  select c.*, county_code as area_code from claims c where county_code is not null
-  union all
-  select c.*, town_code from claims c where town_code is not null
+  select c.*, unnest(area_levels(null, town_code, county_code), recursive := true) from claims c
 ),
 written as (
   select

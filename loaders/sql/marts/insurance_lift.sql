@@ -8,10 +8,9 @@ create or replace table insurance_lift as
 with households as (
   select * from int_insurance_payouts where is_lifted or is_monitored
 ),
+-- each household for its town and its county (area_levels, 05_int_macros.sql, without the village)
 by_area as (
-  select period, county_code as area_code, 'county' as area_level, h.* exclude (period) from households h
-  union all
-  select period, town_code, 'town', h.* exclude (period) from households h
+  select h.*, unnest(area_levels(null, town_code, county_code), recursive := true) from households h
 )
 select
   period,

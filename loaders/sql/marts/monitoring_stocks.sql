@@ -33,10 +33,10 @@ counts as (
   group by all
 ),
 grid as (
-  select m.period, a.area_code, a.area_level
-  from months m
-  cross join int_areas a
-  where a.area_level in ('county', 'town')
+  select g.period, g.area_code, g.area_level
+  from int_period_areas g
+  join months m on m.period = g.period
+  where g.area_level in ('county', 'town')
 )
 select
   g.period as month,

@@ -14,13 +14,6 @@ with deduped as (
   where policy_id is not null
   qualify row_number() over (partition by policy_id order by source_file desc, source_row desc) = 1
 ),
--- one household per 证件号码 (the latest seen), so a number shared by two roster households cannot duplicate a record
-id_keys as (
-  select id_number, arg_max(household_id, latest_month) as household_id, arg_max(village_code, latest_month) as village_code
-  from int_household_keys
-  where id_number is not null
-  group by id_number
-),
 matched as (
   select
     d.*,
@@ -36,7 +29,7 @@ matched as (
   left join int_areas t on t.area_code = d.area_code and t.area_level = 'town'
   left join int_areas c on c.area_code = d.area_code and c.area_level = 'county'
   left join int_household_keys hh on hh.household_id = d.household_id
-  left join id_keys hi on d.household_id is null and hi.id_number = d.id_number
+  left join int_id_number_keys hi on d.household_id is null and hi.id_number = d.id_number
 )
 select
   m.policy_id,

@@ -40,11 +40,11 @@ affected as (
     select distinct left(r.village_code, 9) as town_code, r.area_code, r.area_level from int_area_rollup r
   ) ra on ra.town_code = m.source_key
   union all
-  select m.period, f.family, a.area_code, a.area_level, m.label
+  select m.period, f.family, g.area_code, g.area_level, m.label
   from missing m
   join int_family_sources f on f.source_type = m.source_type and f.scope = 'all'
-  cross join int_areas a
-  where left(a.area_code, 6) in (
+  join int_period_areas g on g.period = m.period
+  where left(g.area_code, 6) in (
       select s.county_code from int_source_counties s where s.source_type = m.source_type and s.source_key = m.source_key
     )
     or not exists (select 1 from int_source_counties s where s.source_type = m.source_type and s.source_key = m.source_key)
