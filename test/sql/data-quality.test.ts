@@ -153,7 +153,7 @@ describe("quality.json loader", () => {
     const { text, json } = runLoader();
     expect(Object.keys(json)).toEqual([
       "extracts", "rules", "files", "byExtractPeriod", "topRules", "bySource", "bySourceRule", "loanProducts", "details",
-      "warningRules", "warningDetails", "deliveries", "unattributed", "totals", "detailTotal", "warningTotal", "fields",
+      "warningRules", "warningDetails", "deliveries", "unattributed", "checks", "totals", "detailTotal", "warningTotal", "fields",
     ]);
     // the bank's own product name with the class the keyword rules gave it (unknown names: test/sql/finance.test.ts);
     // 5 loans: the 2 good rows and the 3 kept with a warning
