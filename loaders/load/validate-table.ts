@@ -27,9 +27,10 @@ const HALF = Array.from({ length: 0x7e - 0x21 + 1 }, (_, i) => String.fromCharCo
 
 /** SQL macros shared by every compiled contract (temporary: they live with the connection). */
 export const MACROS = `
-create or replace temp macro dx_text(s) as nullif(trim(s, ${sqlString(WS)}), '');
-create or replace temp macro dx_half(s) as translate(s, ${sqlString(FULL)}, ${sqlString(HALF)});
-create or replace temp macro dx_compact(s) as regexp_replace(dx_half(s), '${WS_CLASS}', '', 'g');
+create or replace temp macro dx_text(s) as nullif(case when regexp_matches(s, '^${WS_CLASS}|${WS_CLASS}$') then regexp_replace(s, '^${WS_CLASS}+|${WS_CLASS}+$', '', 'g') else s end, '');
+create or replace temp macro dx_half(s) as case when regexp_matches(s, '[\\x{ff01}-\\x{ff5e}\\x{3000}]') then translate(s, ${sqlString(FULL)}, ${sqlString(HALF)}) else s end;
+create or replace temp macro dx_compact_half(h) as case when regexp_matches(h, '${WS_CLASS}') then regexp_replace(h, '${WS_CLASS}', '', 'g') else h end;
+create or replace temp macro dx_compact(s) as dx_compact_half(dx_half(s));
 create or replace temp macro dx_numtext(t) as case
   when t is null then null
   when regexp_full_match(t, '-?[0-9]+(\\.[0-9]+)?') then t
@@ -50,14 +51,18 @@ create or replace temp macro dx_date_slow(h) as case
   when regexp_full_match(h, '([0-9]{4})年([0-9]{1,2})月?') then dx_ymd(substr(h, 1, 4)::int, regexp_extract(h, '^[0-9]{4}年([0-9]{1,2})', 1)::int, 1)
   when regexp_full_match(h, '[0-9]{1,5}(\\.[0-9]+)?') then (case when h::double between 1 and 80000 then strftime(date '1899-12-30' + floor(h::double)::int, '%Y-%m-%d') else '!' end)
   else '!' end;
+create or replace temp macro dx_ymd_ok(y, m, d) as y between 1900 and 2100 and m between 1 and 12 and d between 1 and dx_days(y, m);
+create or replace temp macro dx_date_any(t) as dx_date_slow(regexp_replace(regexp_replace(dx_half(t), '${WS_CLASS}+[0-9]{1,2}:[0-9]{2}(:[0-9]{2})?$', ''), 'T.*$', ''));
+-- The forms most files hold, YYYY-MM-DD and YYYY-MM, here; '?' sends any other text to dx_date_any, run
+-- afterwards on those rows only (a CASE's unused branches still cost when they are this large).
 create or replace temp macro dx_date(t) as case
   when t is null then null
-  when regexp_full_match(t, '[0-9]{4}-[0-9]{2}-[0-9]{2}') then dx_ymd(substr(t, 1, 4)::int, substr(t, 6, 2)::int, substr(t, 9, 2)::int)
-  else dx_date_slow(regexp_replace(regexp_replace(dx_half(t), '${WS_CLASS}+[0-9]{1,2}:[0-9]{2}(:[0-9]{2})?$', ''), 'T.*$', '')) end;
+  when regexp_full_match(t, '[0-9]{4}-[0-9]{2}-[0-9]{2}') then (case when dx_ymd_ok(substr(t, 1, 4)::int, substr(t, 6, 2)::int, substr(t, 9, 2)::int) then t else '!' end)
+  else '?' end;
 create or replace temp macro dx_period(t) as case
   when t is null then null
-  when regexp_full_match(t, '[0-9]{4}-[0-9]{2}') then (case when dx_ymd(substr(t, 1, 4)::int, substr(t, 6, 2)::int, 1) = '!' then '!' else t end)
-  else (case when dx_date(t) = '!' then '!' else left(dx_date(t), 7) end) end;
+  when regexp_full_match(t, '[0-9]{4}-[0-9]{2}') then (case when dx_ymd_ok(substr(t, 1, 4)::int, substr(t, 6, 2)::int, 1) then t else '!' end)
+  else '?' end;
 create or replace temp macro dx_bool(t) as case
   when t is null then null
   when lower(dx_half(t)) in ('是', 'y', 'yes', '1', 'true', '有', '√', 't') then 'true'
@@ -158,7 +163,7 @@ function enumSql(field: FieldSpec, x: string): string {
 }
 
 /** The parsed value as text ('!' when it cannot be parsed), from cellText `t` and the raw cell `raw`. */
-function parseSql(field: FieldSpec, t: string, raw: string, factor: number): string {
+function parseSql(field: FieldSpec, t: string, raw: string, factor: number, slowTable: string): string {
   switch (field.kind) {
     case "int":
     case "amount":
@@ -167,9 +172,9 @@ function parseSql(field: FieldSpec, t: string, raw: string, factor: number): str
     case "year":
       return `dx_numtext(dx_text(regexp_replace(${raw}, '年$', '')))`;
     case "date":
-      return `dx_date(${t})`;
+      return `(case when dx_date(${t}) = '?' then (select iso from ${slowTable} where text = ${t}) else dx_date(${t}) end)`;
     case "period":
-      return `dx_period(${t})`;
+      return `(case when dx_period(${t}) = '?' then (select left(iso, 7) from ${slowTable} where text = ${t}) else dx_period(${t}) end)`;
     case "bool":
       return `dx_bool(${t})`;
     case "code":
@@ -196,6 +201,16 @@ interface FieldPlan {
  */
 export async function validateTextTable(conn: DuckDBConnection, input: TextTable, ctx: RowContext, maxDetails: number): Promise<TableResult> {
   const { contract } = input;
+  const profile = process.env.DIXIAN_SQL_PROFILE === "1";
+  const run0 = conn.run.bind(conn);
+  const runAndReadAll0 = conn.runAndReadAll.bind(conn);
+  const timed = <T>(f: (sql: string) => Promise<T>) => async (sql: string) => {
+    const start = performance.now();
+    const out = await f(sql);
+    if (profile) process.stderr.write(`${((performance.now() - start) / 1000).toFixed(2)} s  ${sql.trim().slice(0, 80).replace(/\s+/g, " ")}\n`);
+    return out;
+  };
+  conn = { run: timed(run0), runAndReadAll: timed(runAndReadAll0) } as unknown as DuckDBConnection;
   await conn.run(MACROS);
   const byKey = new Map(input.columns.map((c) => [c.field.key, c]));
   const shape = (contract.schema as unknown as { _zod: { def: { shape: Record<string, z.ZodType> } } })._zod.def.shape;
@@ -211,7 +226,7 @@ export async function validateTextTable(conn: DuckDBConnection, input: TextTable
   const texts = fields.map(({ i, column }) => column ? `dx_text(${column.name}) as t${i}, ${column.name} as r${i}` : `null::varchar as t${i}, null::varchar as r${i}`);
   // 2. parse: the value as normalised text, '!' when it cannot be parsed.
   const parsed = fields.map(({ field, i, column }) => {
-    let p = column ? parseSql(field, `t${i}`, `r${i}`, column.factor) : "null::varchar";
+    let p = column ? parseSql(field, `t${i}`, `r${i}`, column.factor, `${work}_dates`) : "null::varchar";
     if (field.kind === "period") p = `coalesce(${p}, ${input.filePeriod === null ? "null" : sqlString(input.filePeriod)})`;
     return `${p} as p${i}`;
   });
@@ -240,7 +255,7 @@ export async function validateTextTable(conn: DuckDBConnection, input: TextTable
       value = `${enumSql(field, `dx_compact(p${i})`)}`;
     } else if (field.kind === "list") {
       bad = "false";
-      const items = `list_filter(list_transform(regexp_split_to_array(p${i}, '[、,;|，；]'), x -> trim(x, ${sqlString(WS)})), x -> x <> '')`;
+      const items = `list_filter(list_transform(regexp_split_to_array(p${i}, '[、,;|，；]'), x -> dx_text(x)), x -> x <> '')`;
       value = `(case when p${i} is null or len(${items}) = 0 then null else list_transform(${items}, x -> ${enumSql(field, "dx_compact(x)")}) end)`;
     } else {
       bad = "false";
@@ -288,6 +303,12 @@ export async function validateTextTable(conn: DuckDBConnection, input: TextTable
   ];
   const f: SqlValue = (key) => `f${keyIndex.get(key)!}`;
   const ruleCols = contract.rules.map((_, r) => `m${r}, a${r}`);
+  // One statement, a chain of CTEs. Date texts in forms other than YYYY-MM-DD / YYYY-MM are parsed first,
+  // once per distinct text, into a small lookup table (a CASE's unused branches cost even when not taken).
+  const dated = fields.filter(({ field, column }) => column && (field.kind === "date" || field.kind === "period"));
+  const slow = `${work}_dates`;
+  const slowTexts = dated.map(({ column }) => `select dx_text(${column!.name}) as text from ${input.table}`).join(" union all ");
+  await conn.run(`create temp table ${slow} as select text, dx_date_any(text) as iso from (select distinct text from (${slowTexts || "select null::varchar as text"}) where dx_date(text) = '?')`);
   await conn.run(`
 create temp table ${work} as
 with t as (select source_row, ${texts.join(", ")} from ${input.table}),
@@ -300,6 +321,7 @@ select source_row, ${fields.map(({ i }) => `r${i}, b${i}, z${i}`).join(", ")}${r
   ${finals.join(", ")},
   (${rejectedBy.join(" or ") || "false"}) as rejected, (${warnedBy.join(" or ") || "false"}) as warned
 from r`);
+  await conn.run(`drop table ${slow}`);
   try {
     // 6. duplicate keys among kept rows: a key seen in earlier files' staging rows or earlier in this file.
     const keys = contract.key.map((k) => ({ k, i: keyIndex.get(k)! }));

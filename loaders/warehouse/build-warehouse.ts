@@ -24,6 +24,15 @@ export interface BuildWarehouseOptions {
   modelsDir?: string;
   /** Swap the new warehouse in even when some files were refused. */
   allowPartial?: boolean;
+  /** Filled with how long the load and the SQL models took (npm run bench). */
+  timings?: WarehouseTimings;
+}
+
+export interface WarehouseTimings {
+  loadSeconds?: number;
+  modelsSeconds?: number;
+  /** Per model file, in the order they ran. */
+  models?: { file: string; seconds: number }[];
 }
 
 export interface BuildResult {
@@ -98,10 +107,12 @@ async function buildInto(
   try {
     const conn = await instance.connect();
     try {
+      const loadStart = performance.now();
       const load = await loadInputFolder(conn, options.inputDir, {
         reportsDir: options.reportsDir ?? DEFAULT_REPORTS_DIR,
         incomeTolerance: config.settings.incomeTolerance,
       });
+      if (options.timings) options.timings.loadSeconds = (performance.now() - loadStart) / 1000;
       if (load.refused.length > 0 && !options.allowPartial) throw new RefusedFilesError(load);
       await writeSettingsTables(conn, config.settings);
       await writeInsuranceTables(conn, config.insurance);
@@ -110,7 +121,9 @@ async function buildInto(
       await writeCatalogTable(conn);
       // Empty until the indicators exist; indicators_published (a view) reads it.
       await createDisclosureTable(conn);
-      const models = await runSqlModels(conn, options.modelsDir ?? DEFAULT_MODELS_DIR);
+      const modelsStart = performance.now();
+      const models = await runSqlModels(conn, options.modelsDir ?? DEFAULT_MODELS_DIR, options.timings ? (options.timings.models = []) : undefined);
+      if (options.timings) options.timings.modelsSeconds = (performance.now() - modelsStart) / 1000;
       const disclosure = await writeSuppression(conn);
       if (disclosure.unprotected.length > 0) {
         process.stderr.write(`提示：${disclosure.unprotected.length} 个隐去的村级数仍可推算（乡镇内各村均已隐去，无数可再隐去）：${disclosure.unprotected.slice(0, 5).join("、")}\n`);

@@ -32,8 +32,8 @@ const EDGE_ROWS = [
 async function load(input: string, rowPath: boolean) {
   const instance = await DuckDBInstance.create(":memory:");
   const conn = await instance.connect();
-  const before = process.env.DIXIAN_ROW_VALIDATION;
-  process.env.DIXIAN_ROW_VALIDATION = rowPath ? "1" : "0";
+  const before = process.env.DIXIAN_VALIDATION;
+  process.env.DIXIAN_VALIDATION = rowPath ? "row" : "sql";
   try {
     const summary = await loadInputFolder(conn, input, { reportsDir: join(work, `reports-${rowPath}`), stagingPartRows: 7 });
     const tables: Record<string, unknown[]> = {};
@@ -44,7 +44,8 @@ async function load(input: string, rowPath: boolean) {
     const reports = Object.fromEntries(readdirSync(join(work, `reports-${rowPath}`)).map((f) => [f, readFileSync(join(work, `reports-${rowPath}`, f), "utf-8")]));
     return { files: summary.files, tables, reports };
   } finally {
-    process.env.DIXIAN_ROW_VALIDATION = before;
+    if (before === undefined) delete process.env.DIXIAN_VALIDATION;
+    else process.env.DIXIAN_VALIDATION = before;
     conn.closeSync();
     instance.closeSync();
   }
