@@ -141,7 +141,14 @@ function periodLabel(periods: Set<string>, fallback: string | null): string | nu
  * Loads one file into its staging table. Never throws for a bad file: the outcome says `refused` with a
  * message naming the file's problem, and nothing of that file is inserted.
  */
-export async function loadFile(path: string, rel: string, checksum: string, state: LoadState): Promise<FileResult> {
+export async function loadFile(
+  path: string,
+  rel: string,
+  checksum: string,
+  state: LoadState,
+  /** Where the rows come from: the file by default; canonical rows (`canonicalSheet`) go through the same validation. */
+  locate: () => Promise<LocatedExtract> = () => locateExtract(path),
+): Promise<FileResult> {
   const base: FileOutcome = {
     file: rel, sheet: null, extract: null, period: null, checksum, status: "refused",
     rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, rowsWarned: 0, message: null,
@@ -149,7 +156,7 @@ export async function loadFile(path: string, rel: string, checksum: string, stat
   let writer: StagingWriter | null = null;
   let added: { known: Set<string>; keys: string[] } | null = null;
   try {
-    const located = await locateExtract(path);
+    const located = await locate();
     const contract = located.match.contract;
     base.sheet = located.sheet;
     base.extract = contract.extract;

@@ -83,3 +83,45 @@ describe("set-based validation gives what row-by-row validation gives", () => {
     expect(out.tables.rejections.length + out.tables.warnings.length).toBeGreaterThan(10);
   }, 120_000);
 });
+
+describe("rows a program made (an export profile's canonical rows)", () => {
+  it("go through the same entry point and give what the same rows in a file give, by either path", async () => {
+    const { createLoadTables } = await import("../../loaders/load/bookkeeping.ts");
+    const { loadFile } = await import("../../loaders/load/load-file.ts");
+    const { canonicalSheet, locateInSheets } = await import("../../loaders/load/locate-extract.ts");
+    const headers = EDGE_HEADER.split(",");
+    const rows = EDGE_ROWS.slice(1).map((line, i) => ({ row: i + 3, cells: line.split(",") }));
+    const results: unknown[] = [];
+    for (const mode of ["row", "sql"]) {
+      for (const fromFile of [true, false]) {
+        const instance = await DuckDBInstance.create(":memory:");
+        const conn = await instance.connect();
+        process.env.DIXIAN_VALIDATION = mode;
+        try {
+          await createLoadTables(conn);
+          await conn.run(`insert into stg_villages (area_code, town_code, county_code) values ('530101001001', '530101001', '530101')`);
+          const state = {
+            conn, keys: new Map(), partRows: 5, tmpDir: work,
+            ctx: { villages: new Set(["530101001001"]), towns: new Set(["530101001"]), counties: new Set(["530101"]), insurers: null, incomeTolerance: 1 },
+          };
+          const file = join(work, "households_2024-01.csv");
+          // The file holds the header on row 1 and a blank row 2, so its rows carry the same numbers.
+          writeFileSync(file, [EDGE_HEADER, "", ...EDGE_ROWS.slice(1)].join("\n") + "\n");
+          const result = fromFile
+            ? await loadFile(file, "households_2024-01.csv", "x", state)
+            : await loadFile("", "households_2024-01.csv", "x", state, () => locateInSheets(canonicalSheet(headers, rows)));
+          const staged = (await conn.runAndReadAll("select * from stg_households order by source_row")).getRowObjectsJson();
+          results.push({ result, staged });
+        } finally {
+          delete process.env.DIXIAN_VALIDATION;
+          conn.closeSync();
+          instance.closeSync();
+        }
+      }
+    }
+    expect(results[1]).toEqual(results[0]);
+    expect(results[2]).toEqual(results[0]);
+    expect(results[3]).toEqual(results[0]);
+    expect((results[0] as { result: { rejections: unknown[] } }).result.rejections.length).toBeGreaterThan(3);
+  }, 120_000);
+});
