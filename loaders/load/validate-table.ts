@@ -336,7 +336,8 @@ union
 select w.source_row from ${work} w where not w.rejected and exists (select 1 from ${contract.table} s where ${match})`);
       dupCol = `(source_row in (select source_row from ${work}_dup))`;
     }
-    await conn.run(`create temp table ${work}_f as select *, ${dupCol} as dup from ${work}`);
+    // A view, not a copy: the wide table is written once.
+    await conn.run(`create temp view ${work}_f as select *, ${dupCol} as dup from ${work}`);
 
     // 7. staging: kept rows, completed, cast to the contract's types.
     const completes = contract.sql?.complete ?? {};
@@ -395,7 +396,8 @@ from ${work}_f where dup`);
       : [];
     return { read: counts[0], rejected: counts[1], warned: counts[2], periods, rejections, warnings };
   } finally {
-    for (const t of [work, `${work}_dup`, `${work}_f`]) await conn.run(`drop table if exists ${t}`);
+    await conn.run(`drop view if exists ${work}_f`);
+    for (const t of [work, `${work}_dup`]) await conn.run(`drop table if exists ${t}`);
   }
 }
 
