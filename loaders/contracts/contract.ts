@@ -30,6 +30,25 @@ export type Severity = "reject" | "warn";
 /** What a warning does to the reported field: `keep` it as written, or `null` it in staging. */
 export type WarnAction = "keep" | "null";
 
+/** What a rule's SQL form may use beyond the row: whether a villages reference is loaded, the income tolerance. */
+export interface SqlRuleContext {
+  villagesLoaded: boolean;
+  incomeTolerance: number;
+}
+
+/** A field's value in a rule's SQL: ISO text for dates, DOUBLE for numbers, BOOLEAN, VARCHAR[] for lists. */
+export type SqlValue = (key: string) => string;
+
+/**
+ * The same rule as a vectorised SQL expression (loaders/load/validate-table.ts): `broken` is true exactly
+ * when `check` returns a message, `message` builds the same words, `action` the same 'keep'/'null'.
+ */
+export interface RuleSql {
+  broken: (v: SqlValue, ctx: SqlRuleContext) => string;
+  message: (v: SqlValue, ctx: SqlRuleContext) => string;
+  action?: (v: SqlValue) => string;
+}
+
 /** A rule across fields; `uses` are field keys, and the rule is skipped when one of them is already invalid. */
 export interface CrossRule {
   code: RuleCode;
@@ -41,6 +60,8 @@ export interface CrossRule {
   action?: WarnAction | ((row: TypedRow) => WarnAction);
   /** A Chinese message saying what to fix when broken, else null. */
   check(row: TypedRow, ctx: RowContext): string | null;
+  /** The rule in SQL; a contract whose every rule has it is validated set-based in DuckDB. */
+  sql?: RuleSql;
 }
 
 export interface Contract {
@@ -61,6 +82,8 @@ export interface Contract {
   complete?: (row: TypedRow) => void;
   /** Per-field types, enumerations, ranges and blanks, as zod checks them on the parsed row. */
   schema: z.ZodType<TypedRow>;
+  /** `sourceKey` and `complete` in SQL (on the row's final values), for the set-based path. */
+  sql?: { sourceKey: (v: SqlValue) => string; complete?: Record<string, (v: SqlValue) => string> };
 }
 
 function fieldSchema(field: FieldSpec): z.ZodType {
@@ -117,6 +140,13 @@ export function areaKnown(code: string, ctx: RowContext): boolean {
 /** The village-code rule, shared by every extract with a 区划代码; skipped without a villages file. */
 export function villageRule(column = "area_code"): CrossRule {
   return {
+    sql: {
+      broken: (v, ctx) => ctx.villagesLoaded
+        ? `(${v(column)} is not null and not coalesce(case length(${v(column)}) when 12 then ${v(column)} in (select area_code from stg_villages) ` +
+          `when 9 then ${v(column)} in (select town_code from stg_villages) when 6 then ${v(column)} in (select county_code from stg_villages) else false end, false))`
+        : "false",
+      message: (v) => `'区划代码 ' || ${v(column)} || ' 不在村级参考表中，请核对代码或先补充村级参考'`,
+    },
     code: "village_unknown",
     column,
     uses: [column],
@@ -148,6 +178,11 @@ export function dateOrderRule(
     uses: [later.key, earlier.key],
     severity: "warn",
     action,
+    sql: {
+      // ISO dates as text: text order is date order, as in check().
+      broken: (v) => `(${v(later.key)} is not null and ${v(earlier.key)} is not null and not (${v(later.key)} ${strict ? ">" : ">="} ${v(earlier.key)}))`,
+      message: (v) => `'${later.label} ' || ${v(later.key)} || ' ${strict ? "不晚于" : "早于"}${earlier.label} ' || ${v(earlier.key)} || '，请核对'`,
+    },
     check(row) {
       const a = row[later.key] as string | null;
       const b = row[earlier.key] as string | null;
@@ -173,6 +208,10 @@ export function notAboveRule(
     uses: [smaller.key, larger.key],
     severity: "warn",
     action,
+    sql: {
+      broken: (v) => `(${v(smaller.key)} is not null and ${v(larger.key)} is not null and ${v(smaller.key)} > ${v(larger.key)})`,
+      message: (v) => `'${smaller.label} ' || dx_jsnum(${v(smaller.key)}) || '${unit || " "}大于${larger.label} ' || dx_jsnum(${v(larger.key)}) || '${unit}，请核对${hint}'`,
+    },
     check(row) {
       const a = row[smaller.key] as number | null;
       const b = row[larger.key] as number | null;

@@ -129,7 +129,7 @@ export const disabilityCertificates = defineContract({
     f("disability_grade", "残疾等级", "enum", ["等级", "残疾级别", "disability_grade"], { required: true, values: DISABILITY_GRADES, doc: "一级至四级（也认 1–4）" }),
     f("issue_date", "发证日期", "date", ["办证日期", "首次发证日期", "issue_date"], { required: true, doc: "发证日期" }),
   ],
-  rules: [...idRules("id_number", () => true, { certificate: true })],
+  rules: [...idRules("id_number", null, { certificate: true })],
 });
 
 export const disasterLosses = defineContract({

@@ -1,4 +1,4 @@
-import { dateOrderRule, notAboveRule, defineContract, villageRule, type TypedRow } from "./contract.ts";
+import { dateOrderRule, notAboveRule, defineContract, villageRule, type SqlValue, type TypedRow } from "./contract.ts";
 import { ELIMINATION_MODES, HOUSEHOLD_TYPES, MEASURE_TYPES, MONITOR_KINDS, RISK_TYPES } from "./enums.ts";
 import { f } from "./field.ts";
 import { idRules } from "./id-rule.ts";
@@ -18,6 +18,12 @@ export function computedIncomePc(row: TypedRow): number | null {
   return total / size;
 }
 
+/** computedIncomePc in SQL: the same sums in the same order, null when a part is missing or the size is 0. */
+export function computedIncomePcSql(v: SqlValue): string {
+  const size = v("household_size");
+  return `(case when coalesce(${size}, 0) = 0 then null else (((((0.0 + ${v("income_wage")}) + ${v("income_business")}) + ${v("income_property")}) + ${v("income_transfer")}) - ${v("cost_business")}) / ${size} end)`;
+}
+
 export const households = defineContract({
   extract: "households",
   title: "户信息快照",
@@ -25,6 +31,10 @@ export const households = defineContract({
   needsPeriod: true,
   key: ["household_id", "period"],
   sourceKey: (row) => (typeof row.area_code === "string" ? row.area_code.slice(0, 9) : null),
+  sql: {
+    sourceKey: (v) => `left(${v("area_code")}, 9)`,
+    complete: { income_pc: (v) => `coalesce(${v("income_pc")}, ${computedIncomePcSql(v)})` },
+  },
   requiredOneOf: [["income_pc"], INCOME_PARTS],
   complete(row) {
     if (row.income_pc === null || row.income_pc === undefined) row.income_pc = computedIncomePc(row);
@@ -76,6 +86,11 @@ export const households = defineContract({
       // nulled, so per-kind counts never include a household that is not monitored.
       severity: "warn",
       action: (row) => (row.is_monitored === false ? "null" : "keep"),
+      sql: {
+        broken: (v) => `((${v("is_monitored")} = true and ${v("monitor_kind")} is null) or (${v("is_monitored")} = false and ${v("monitor_kind")} is not null))`,
+        message: (v) => `case when ${v("is_monitored")} = true then '是否监测对象为 是，请填写监测对象类别' else '是否监测对象为 否，监测对象类别应留空（或改为 是）' end`,
+        action: (v) => `case when ${v("is_monitored")} = false then 'null' else 'keep' end`,
+      },
       check(row) {
         if (row.is_monitored === true && row.monitor_kind === null) return "是否监测对象为 是，请填写监测对象类别";
         if (row.is_monitored === false && row.monitor_kind !== null) return "是否监测对象为 否，监测对象类别应留空（或改为 是）";
@@ -101,6 +116,10 @@ export const households = defineContract({
       // as written, the household stays in every stock (DOMAIN §11); the mismatch is listed for checking.
       severity: "warn",
       action: "keep",
+      sql: {
+        broken: (v, ctx) => `(${v("income_pc")} is not null and ${computedIncomePcSql(v)} is not null and abs(${v("income_pc")} - ${computedIncomePcSql(v)}) > ${ctx.incomeTolerance})`,
+        message: (v, ctx) => `'人均纯收入 ' || dx_jsnum(${v("income_pc")}) || ' 与收入构成算出的 ' || dx_jsnum(floor(${computedIncomePcSql(v)} * 100 + 0.5) / 100) || ' 相差超过 ${ctx.incomeTolerance} 元，请核对收入或人口数'`,
+      },
       check(row, ctx) {
         const given = row.income_pc as number | null;
         const computed = computedIncomePc(row);
@@ -116,6 +135,10 @@ export const households = defineContract({
       uses: ["household_size"],
       // 人均纯收入 (or its five parts) is a required value (DOMAIN §6): without it the row cannot be used.
       severity: "reject",
+      sql: {
+        broken: (v) => `(${v("income_pc")} is null and ${computedIncomePcSql(v)} is null)`,
+        message: () => `'人均纯收入为空，且收入构成不全无法计算，请补填人均纯收入或五项收支'`,
+      },
       check(row) {
         if (row.income_pc !== null || computedIncomePc(row) !== null) return null;
         return "人均纯收入为空，且收入构成不全无法计算，请补填人均纯收入或五项收支";

@@ -10,6 +10,7 @@ export const loans = defineContract({
   needsPeriod: true,
   key: ["institution", "loan_id", "period"],
   sourceKey: (row) => (row.institution as string | null) ?? null,
+  sql: { sourceKey: (v) => v("institution") },
   fields: [
     f("period", "数据期", "period", ["统计期", "报告期", "数据月份", "数据日期", "统计月份", "period"], { notNull: true, doc: "台账所属月份，YYYY-MM；文件无此列时取文件名中的年月" }),
     f("institution", "金融机构", "text", ["机构名称", "银行", "贷款机构", "金融机构名称", "经办机构", "institution", "bank"], { required: true, doc: "报送台账的银行" }),
@@ -39,7 +40,9 @@ export const loans = defineContract({
     f("people_driven", "带动脱贫人口", "int", ["带动人数", "带动脱贫人数", "people_driven"], { doc: "产业贷款带动的脱贫人口（人）" }),
   ],
   rules: [
-    ...idRules("id_number", (row) => row.borrower_type === null || row.borrower_type === "个人"),
+    ...idRules("id_number", (row) => row.borrower_type === null || row.borrower_type === "个人", {
+      appliesSql: (v) => `(${v("borrower_type")} is null or ${v("borrower_type")} = '个人')`,
+    }),
     villageRule(),
     // 贷款余额 is the bank's reported month-end figure that 贷款余额 sums: kept as written (DOMAIN §11 warning).
     notAboveRule("balance_exceeds_contract", { key: "balance", label: "贷款余额" }, { key: "contract_amount", label: "合同金额" }, { unit: " 元", hint: "（注意表头单位 元/万元）", action: "keep" }),

@@ -4,6 +4,7 @@ import type { RowContext } from "../contracts/contract.ts";
 import { EncodingError } from "../read/read-csv.ts";
 import { periodFromFileName } from "../read/parse-values.ts";
 import { describeField } from "../read/match-header.ts";
+import { cellText, type Cell } from "../read/parse-values.ts";
 import { maskValue } from "../privacy/mask.ts";
 import type { Rejection } from "./bookkeeping.ts";
 import type { FileOutcome } from "./load-input-folder.ts";
@@ -16,6 +17,13 @@ function firstLine(message: string): string {
   return line.length > 200 ? `${line.slice(0, 200)}…` : line;
 }
 import { makePlan, validateRow } from "./validate-row.ts";
+import { sqlCapable, validateTextTable, type TextColumn } from "./validate-table.ts";
+import type { Contract } from "../contracts/contract.ts";
+import type { LocatedExtract } from "./locate-extract.ts";
+import { createWriteStream } from "node:fs";
+import { rm } from "node:fs/promises";
+import { once } from "node:events";
+import { sqlString } from "./staging-writer.ts";
 
 /** What loading the files of one folder shares: the villages lookups and the keys already loaded. */
 export interface LoadState {
@@ -25,6 +33,77 @@ export interface LoadState {
   keys: Map<string, Set<string>>;
   tmpDir: string;
   partRows: number;
+  /** Extracts loaded set-based since `keys` was filled: the row path reloads their keys from staging first. */
+  staleKeys?: Set<string>;
+}
+
+/** The row path's key set, reloaded from staging when set-based loads added rows it has not seen. */
+async function syncKeys(state: LoadState, contract: Contract): Promise<void> {
+  if (!state.staleKeys?.has(contract.extract) || contract.key.length === 0) return;
+  state.staleKeys.delete(contract.extract);
+  const reader = await state.conn.runAndReadAll(`select ${contract.key.map((k) => `coalesce(${k}::varchar, 'null')`).join(" || chr(1) || ")} || chr(1) from ${contract.table}`);
+  state.keys.set(contract.extract, new Set((reader.getRows() as string[][]).map((r) => r[0])));
+}
+
+function csvCell(cell: unknown): string {
+  if (cell === null || cell === undefined || cell === "") return "";
+  // A string as the office wrote it; numbers, dates and booleans (XLSX) as their cell text.
+  const text = typeof cell === "string" ? cell : (cellText(cell as Cell) ?? "");
+  return text === "" ? "" : `"${text.replace(/"/g, '""')}"`;
+}
+
+/**
+ * The set-based path: the file's rows (blank and 合计 rows left out) become a text table in DuckDB, which
+ * validateTextTable turns into staging rows, rejections and warnings, all in one transaction.
+ */
+async function loadViaText(located: LocatedExtract, rel: string, filePeriod: string | null, state: LoadState, base: FileOutcome): Promise<FileResult> {
+  const contract = located.match.contract;
+  const mapped = located.match.columns;
+  const path = join(state.tmpDir, `text-${process.pid}-${Date.now()}.csv`);
+  const table = `dx_text_${process.pid}_${Date.now()}`;
+  const out = createWriteStream(path, { highWaterMark: 8 << 20 });
+  let began = false;
+  try {
+    let buffer = "";
+    for await (const batch of located.rows) {
+      for (const { row, cells } of batch) {
+        if (isSkippedRow(cells)) continue;
+        let line = String(row);
+        for (let c = 0; c < mapped.length; c++) line += `,${csvCell(cells[mapped[c].index])}`;
+        buffer += `${line}\n`;
+      }
+      if (buffer.length > 1 << 20) {
+        if (!out.write(buffer)) await once(out, "drain");
+        buffer = "";
+      }
+    }
+    await located.close();
+    out.end(buffer);
+    await once(out, "close");
+    const columns: TextColumn[] = mapped.map((m, c) => ({ field: m.field, name: `c${c}`, header: m.header, factor: m.factor }));
+    const spec = ["'source_row': 'INTEGER'", ...columns.map((c) => `'${c.name}': 'VARCHAR'`)].join(", ");
+    await state.conn.run("begin transaction");
+    began = true;
+    await state.conn.run(`create temp table ${table} as select * from read_csv(${sqlString(path)}, header = false, auto_detect = false, delim = ',', quote = '"', escape = '"', ` +
+      `max_line_size = 100000000, columns = {${spec}})`);
+    const result = await validateTextTable(state.conn, { contract, table, columns, filePeriod, file: rel, sheet: located.sheet }, state.ctx, MAX_DETAILS_PER_FILE);
+    await state.conn.run(`drop table ${table}`);
+    await state.conn.run("commit");
+    began = false;
+    (state.staleKeys ??= new Set()).add(contract.extract);
+    const outcome: FileOutcome = {
+      ...base, sheet: located.sheet, extract: contract.extract, status: "loaded", period: periodLabel(new Set(result.periods), filePeriod),
+      rowsRead: result.read, rowsAccepted: result.read - result.rejected, rowsRejected: result.rejected, rowsWarned: result.warned,
+      message: loadMessage(result.rejected, result.rejections.length, result.warned, result.warnings.length),
+    };
+    return { outcome, rejections: result.rejections, warnings: result.warnings };
+  } catch (error) {
+    if (began) await state.conn.run("rollback").catch(() => undefined);
+    out.destroy();
+    throw error;
+  } finally {
+    await rm(path, { force: true });
+  }
 }
 
 export interface FileResult {
@@ -62,7 +141,14 @@ function periodLabel(periods: Set<string>, fallback: string | null): string | nu
  * Loads one file into its staging table. Never throws for a bad file: the outcome says `refused` with a
  * message naming the file's problem, and nothing of that file is inserted.
  */
-export async function loadFile(path: string, rel: string, checksum: string, state: LoadState, given?: LocatedExtract): Promise<FileResult> {
+export async function loadFile(
+  path: string,
+  rel: string,
+  checksum: string,
+  state: LoadState,
+  /** Where the rows come from: the file by default; canonical rows (`canonicalSheet`) go through the same validation. */
+  locate: () => Promise<LocatedExtract> = () => locateExtract(path),
+): Promise<FileResult> {
   const base: FileOutcome = {
     file: rel, sheet: null, extract: null, period: null, checksum, status: "refused",
     rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, rowsWarned: 0, message: null,
@@ -70,9 +156,7 @@ export async function loadFile(path: string, rel: string, checksum: string, stat
   let writer: StagingWriter | null = null;
   let added: { known: Set<string>; keys: string[] } | null = null;
   try {
-    // `given`: rows already in canonical form from another step (an export profile's households), which
-    // go through the same validation, keys and staging as a file's rows.
-    const located = given ?? await locateExtract(path);
+    const located = await locate();
     const contract = located.match.contract;
     base.sheet = located.sheet;
     base.extract = contract.extract;
@@ -83,6 +167,12 @@ export async function loadFile(path: string, rel: string, checksum: string, stat
       const field = contract.fields.find((x) => x.kind === "period")!;
       throw new Refusal(`缺少数据期：文件中没有 ${describeField(field)} 列，文件名中也没有年月或日期（如 2025-03、202503、2025年3月 或导出日期 20250302），请加 数据期 列或在文件名中写明年月`);
     }
+    // The set-based path is opt-in for now: it gives the same results (test/load/validate-table.test.ts) but
+    // is still slower than the row path on the default county (docs/architecture.md, 载入).
+    if (sqlCapable(contract) && process.env.DIXIAN_VALIDATION === "sql") {
+      return await loadViaText(located, rel, filePeriod, state, base);
+    }
+    await syncKeys(state, contract);
     const plan = makePlan(contract, located.match.columns, filePeriod);
     writer = new StagingWriter(contract, join(state.tmpDir, `stage-${process.pid}-${Date.now()}.csv`), rel, state.conn, state.partRows);
     // One set holds the keys of earlier files and of this one, so a row costs one lookup; the keys this

@@ -146,7 +146,14 @@ async function drain(rows: AsyncIterable<SourceRow[]>): Promise<void> {
  * refusal reason unless a later sheet holds a usable extract.
  */
 export async function locateExtract(path: string): Promise<LocatedExtract> {
-  const { sheets, encoding } = openSheets(path);
+  return locateInSheets(openSheets(path));
+}
+
+/**
+ * The same search over sheets from any source: a file's readers, or rows a program made (an export
+ * profile's canonical rows, see `canonicalSheet`).
+ */
+export async function locateInSheets({ sheets, encoding }: { sheets: AsyncIterator<SheetRows>; encoding: TextEncoding | null }): Promise<LocatedExtract> {
   let incomplete: { sheet: string | null; match: HeaderMatch } | null = null;
   for (;;) {
     const next = await sheets.next();
@@ -194,4 +201,31 @@ export async function locateExtract(path: string): Promise<LocatedExtract> {
   const known = CONTRACTS.map((c) => `${c.title}（${c.fields.filter((f) => f.required).map((f) => f.header).join("、")}）`).join("；");
   const where = encoding ? `（编码 ${ENCODING_LABEL[encoding]}）` : "";
   throw new Refusal(`无法识别表头${where}：前 ${HEADER_SEARCH_ROWS} 行中没有找到任何数据类型的表头。可识别的数据类型及其必需列：${known}`);
+}
+
+/**
+ * Rows with canonical headers (DOMAIN §6 or an alias) as one sheet: the header row first, then each row with the
+ * number its source gives it (for reports), for locateInSheets and loadFile.
+ */
+export function canonicalSheet(headers: readonly string[], rows: Iterable<SourceRow> | AsyncIterable<SourceRow[]>, name: string | null = null): { sheets: AsyncIterator<SheetRows>; encoding: null } {
+  const body = (async function* () {
+    yield [{ row: 0, cells: [...headers] }];
+    if (Symbol.asyncIterator in rows) {
+      yield* rows as AsyncIterable<SourceRow[]>;
+      return;
+    }
+    let batch: SourceRow[] = [];
+    for (const row of rows as Iterable<SourceRow>) {
+      batch.push(row);
+      if (batch.length >= 10_000) {
+        yield batch;
+        batch = [];
+      }
+    }
+    if (batch.length > 0) yield batch;
+  })();
+  const sheets = (async function* () {
+    yield { name, rows: body };
+  })();
+  return { sheets, encoding: null };
 }

@@ -169,7 +169,7 @@ export async function loadProfileFiles(items: ProfileFileItem[], profiles: reado
     // The canonical rows go through the households contract like any file's rows.
     const virtual = `导出格式 ${group.profile.名称} ${group.period}`;
     const rows: SourceRow[] = result.households.map((h, i) => ({ row: i + 1, cells: CANONICAL_HEADERS.map((header) => h.cells[header] ?? null) }));
-    const loaded = await loadFile(virtual, virtual, "", state, located(CANONICAL_HEADERS, rows));
+    const loaded = await loadFile(virtual, virtual, "", state, async () => located(CANONICAL_HEADERS, rows));
     if (loaded.outcome.status !== "loaded") throw new Error(loaded.outcome.message ?? "导出格式的户信息无法载入");
     const rejectedRows = new Set<number>();
     for (const [list, from] of [[rejections, loaded.rejections], [warnings, loaded.warnings]] as const) {

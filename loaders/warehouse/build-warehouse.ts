@@ -29,6 +29,15 @@ export interface BuildWarehouseOptions {
   allowPartial?: boolean;
   /** Keep only this county's rows (6-digit code) of a multi-county input, before the models (select-county.ts). */
   county?: string;
+  /** Filled with how long the load and the SQL models took (npm run bench). */
+  timings?: WarehouseTimings;
+}
+
+export interface WarehouseTimings {
+  loadSeconds?: number;
+  modelsSeconds?: number;
+  /** Per model file, in the order they ran. */
+  models?: { file: string; seconds: number }[];
 }
 
 export interface BuildResult {
@@ -118,11 +127,13 @@ async function buildInto(
   try {
     const conn = await instance.connect();
     try {
+      const loadStart = performance.now();
       const load = await loadInputFolder(conn, options.inputDir, {
         reportsDir: options.reportsDir ?? DEFAULT_REPORTS_DIR,
         incomeTolerance: config.settings.incomeTolerance,
         profiles: config.profiles,
       });
+      if (options.timings) options.timings.loadSeconds = (performance.now() - loadStart) / 1000;
       if (load.refused.length > 0 && !options.allowPartial) throw new RefusedFilesError(load);
       if (options.county) {
         const selection = await selectCounty(conn, options.county);
@@ -137,7 +148,9 @@ async function buildInto(
       await writeCatalogTable(conn);
       // Empty until the indicators exist; indicators_published (a view) reads it.
       await createDisclosureTable(conn);
-      const models = await runSqlModels(conn, options.modelsDir ?? DEFAULT_MODELS_DIR);
+      const modelsStart = performance.now();
+      const models = await runSqlModels(conn, options.modelsDir ?? DEFAULT_MODELS_DIR, options.timings ? (options.timings.models = []) : undefined);
+      if (options.timings) options.timings.modelsSeconds = (performance.now() - modelsStart) / 1000;
       await writeRollups(conn, options.modelsDir ?? DEFAULT_MODELS_DIR);
       const disclosure = await writeSuppression(conn);
       if (disclosure.unprotected.length > 0) {

@@ -41,11 +41,13 @@ async function existingTables(conn: DuckDBConnection): Promise<Set<string>> {
  * creates, or when models read each other in a cycle. A failing model names its file.
  * Returns the model files in the order they ran.
  */
-export async function runSqlModels(conn: DuckDBConnection, modelsDir: string): Promise<string[]> {
+export async function runSqlModels(conn: DuckDBConnection, modelsDir: string, timings?: { file: string; seconds: number }[]): Promise<string[]> {
   const plan: ModelPlan = planModels(await readSqlModels(conn, modelsDir), await existingTables(conn));
   for (const model of plan.order) {
     try {
+      const start = performance.now();
       await conn.run(readFileSync(model.file, "utf-8"));
+      timings?.push({ file: model.file, seconds: (performance.now() - start) / 1000 });
     } catch (error) {
       throw new Error(`SQL 模型 ${model.file} 执行失败：${(error as Error).message}`, { cause: error });
     }

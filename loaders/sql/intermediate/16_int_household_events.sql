@@ -61,7 +61,8 @@ dated as (
   left join int_workdays wf on wf.day = l.risk_found_date and not l.date_month_only
   left join int_workdays due on due.is_workday and due.workday_seq = wf.workday_seq + s.n
   left join int_workdays late on late.is_workday and late.workday_seq = wf.workday_seq + s.n + 1
-  left join int_workdays wi on wi.day = l.identified_date and l.is_monitored and not l.date_month_only
+  -- is_monitored inside the key keeps this a hash join (beside it: households × calendar days)
+  left join int_workdays wi on wi.day = case when l.is_monitored and not l.date_month_only then l.identified_date end
   left join int_workdays alate on alate.is_workday and alate.workday_seq = wi.workday_seq + s.m + 1
 )
 select

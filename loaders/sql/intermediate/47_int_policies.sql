@@ -29,7 +29,9 @@ matched as (
   left join int_areas t on t.area_code = d.area_code and t.area_level = 'town'
   left join int_areas c on c.area_code = d.area_code and c.area_level = 'county'
   left join int_household_keys hh on hh.household_id = d.household_id
-  left join int_id_number_keys hi on d.household_id is null and hi.id_number = d.id_number
+  -- the condition on d inside the key (not beside it) keeps this a hash join: beside it, DuckDB compared every
+  -- record with every ID (a nested loop, records × households)
+  left join int_id_number_keys hi on hi.id_number = case when d.household_id is null then d.id_number end
 )
 select
   m.policy_id,

@@ -1,0 +1,418 @@
+// Set-based validation: a text table in DuckDB (one row per source row, each mapped column as the office
+// wrote it) becomes typed staging rows, rejections and warnings in a few SQL statements. The SQL is compiled
+// from the contract: value parsing from each field's kind and unit (the same forms as loaders/read/
+// parse-values.ts), the per-field checks from the field's zod definition (blank, enumeration, minimum and
+// maximum, code pattern), the cross-field rules from their `sql` forms, written beside their `check`
+// (loaders/contracts/). Row for row it gives what validateRow gives: the same defects, in the same order,
+// the same severities, actions and Chinese messages (test/load/validate-table.test.ts loads the same files
+// both ways and compares staging, rejections and warnings).
+//
+// The entry point is validateTextTable: whatever produced the text table (a CSV or XLSX reader, a national
+// system's export profile turning its layout into canonical columns) goes through it.
+import type { DuckDBConnection } from "@duckdb/node-api";
+import type { z } from "zod";
+import type { Contract, RowContext, SqlRuleContext, SqlValue } from "../contracts/contract.ts";
+import { ENUM_ALIASES } from "../contracts/enums.ts";
+import { SQL_TYPES, type FieldSpec } from "../contracts/field.ts";
+import type { RuleCode } from "../contracts/rules.ts";
+import { maskValue } from "../privacy/mask.ts";
+import type { Rejection } from "./bookkeeping.ts";
+import { sqlString } from "./staging-writer.ts";
+
+/** JavaScript's \s and String.prototype.trim set. */
+const WS = "\t\n\u000b\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff";
+const WS_CLASS = `[${[...WS].map((c) => `\\x{${c.codePointAt(0)!.toString(16)}}`).join("")}]`;
+const FULL = Array.from({ length: 0xff5e - 0xff01 + 1 }, (_, i) => String.fromCharCode(0xff01 + i)).join("") + "\u3000";
+const HALF = Array.from({ length: 0x7e - 0x21 + 1 }, (_, i) => String.fromCharCode(0x21 + i)).join("") + " ";
+
+/** SQL macros shared by every compiled contract (temporary: they live with the connection). */
+export const MACROS = `
+create or replace temp macro dx_text(s) as nullif(case when regexp_matches(s, '^${WS_CLASS}|${WS_CLASS}$') then regexp_replace(s, '^${WS_CLASS}+|${WS_CLASS}+$', '', 'g') else s end, '');
+create or replace temp macro dx_half(s) as case when regexp_matches(s, '[\\x{ff01}-\\x{ff5e}\\x{3000}]') then translate(s, ${sqlString(FULL)}, ${sqlString(HALF)}) else s end;
+create or replace temp macro dx_compact_half(h) as case when regexp_matches(h, '${WS_CLASS}') then regexp_replace(h, '${WS_CLASS}', '', 'g') else h end;
+create or replace temp macro dx_compact(s) as dx_compact_half(dx_half(s));
+create or replace temp macro dx_numtext(t) as case
+  when t is null then null
+  when regexp_full_match(t, '-?[0-9]+(\\.[0-9]+)?') then t
+  else nullif(nullif(regexp_replace(regexp_replace(regexp_replace(regexp_replace(dx_half(t), '[,${WS_CLASS.slice(1, -1)}]', '', 'g'), '^[¥￥]', ''), '%$', ''), '元$', ''), ''), '-') end;
+create or replace temp macro dx_num_ok(n) as regexp_full_match(n, '[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)');
+create or replace temp macro dx_days(y, m) as case when m = 2 then (case when (y % 4 = 0 and y % 100 <> 0) or y % 400 = 0 then 29 else 28 end)
+  when m in (4, 6, 9, 11) then 30 else 31 end;
+create or replace temp macro dx_ymd(y, m, d) as case when y between 1900 and 2100 and m between 1 and 12 and d between 1 and dx_days(y, m)
+  then printf('%04d-%02d-%02d', y, m, d) else '!' end;
+create or replace temp macro dx_date_slow(h) as case
+  when regexp_full_match(h, '([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})') then dx_ymd(regexp_extract(h, '^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$', 1)::int, regexp_extract(h, '^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$', 2)::int, regexp_extract(h, '^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})$', 3)::int)
+  when regexp_full_match(h, '([0-9]{4})/([0-9]{1,2})/([0-9]{1,2})') then dx_ymd(regexp_extract(h, '^([0-9]{4})/([0-9]{1,2})/([0-9]{1,2})$', 1)::int, regexp_extract(h, '^([0-9]{4})/([0-9]{1,2})/([0-9]{1,2})$', 2)::int, regexp_extract(h, '^([0-9]{4})/([0-9]{1,2})/([0-9]{1,2})$', 3)::int)
+  when regexp_full_match(h, '([0-9]{4})\\.([0-9]{1,2})\\.([0-9]{1,2})') then dx_ymd(regexp_extract(h, '^([0-9]{4})\\.([0-9]{1,2})\\.([0-9]{1,2})$', 1)::int, regexp_extract(h, '^([0-9]{4})\\.([0-9]{1,2})\\.([0-9]{1,2})$', 2)::int, regexp_extract(h, '^([0-9]{4})\\.([0-9]{1,2})\\.([0-9]{1,2})$', 3)::int)
+  when regexp_full_match(h, '([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日?') then dx_ymd(regexp_extract(h, '^([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日?$', 1)::int, regexp_extract(h, '^([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日?$', 2)::int, regexp_extract(h, '^([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日?$', 3)::int)
+  when regexp_full_match(h, '[0-9]{8}') then dx_ymd(substr(h, 1, 4)::int, substr(h, 5, 2)::int, substr(h, 7, 2)::int)
+  when regexp_full_match(h, '[0-9]{6}') then dx_ymd(substr(h, 1, 4)::int, substr(h, 5, 2)::int, 1)
+  when regexp_full_match(h, '([0-9]{4})[-/.]([0-9]{1,2})') then dx_ymd(substr(h, 1, 4)::int, substr(h, 6)::int, 1)
+  when regexp_full_match(h, '([0-9]{4})年([0-9]{1,2})月?') then dx_ymd(substr(h, 1, 4)::int, regexp_extract(h, '^[0-9]{4}年([0-9]{1,2})', 1)::int, 1)
+  when regexp_full_match(h, '[0-9]{1,5}(\\.[0-9]+)?') then (case when h::double between 1 and 80000 then strftime(date '1899-12-30' + floor(h::double)::int, '%Y-%m-%d') else '!' end)
+  else '!' end;
+create or replace temp macro dx_ymd_ok(y, m, d) as y between 1900 and 2100 and m between 1 and 12 and d between 1 and dx_days(y, m);
+create or replace temp macro dx_date_any(t) as dx_date_slow(regexp_replace(regexp_replace(dx_half(t), '${WS_CLASS}+[0-9]{1,2}:[0-9]{2}(:[0-9]{2})?$', ''), 'T.*$', ''));
+-- The forms most files hold, YYYY-MM-DD and YYYY-MM, here; '?' sends any other text to dx_date_any, run
+-- afterwards on those rows only (a CASE's unused branches still cost when they are this large).
+create or replace temp macro dx_date(t) as case
+  when t is null then null
+  when regexp_full_match(t, '[0-9]{4}-[0-9]{2}-[0-9]{2}') then (case when dx_ymd_ok(substr(t, 1, 4)::int, substr(t, 6, 2)::int, substr(t, 9, 2)::int) then t else '!' end)
+  else '?' end;
+create or replace temp macro dx_period(t) as case
+  when t is null then null
+  when regexp_full_match(t, '[0-9]{4}-[0-9]{2}') then (case when dx_ymd_ok(substr(t, 1, 4)::int, substr(t, 6, 2)::int, 1) then t else '!' end)
+  else '?' end;
+create or replace temp macro dx_bool(t) as case
+  when t is null then null
+  when lower(dx_half(t)) in ('是', 'y', 'yes', '1', 'true', '有', '√', 't') then 'true'
+  when lower(dx_half(t)) in ('否', 'n', 'no', '0', 'false', '无', '×', 'f') then 'false'
+  else '!' end;
+create or replace temp macro dx_jsnum(x) as case when x = trunc(x) and abs(x) < 1e21 then (x::hugeint)::varchar else x::varchar end;
+create or replace temp macro dx_jslen(s) as length(s) + length(regexp_replace(s, '[^\\x{10000}-\\x{10FFFF}]', '', 'g'));
+create or replace temp macro dx_gb11643(id) as substr('10X98765432', ((
+  (ascii(substr(id, 1, 1)) - 48) * 7 + (ascii(substr(id, 2, 1)) - 48) * 9 + (ascii(substr(id, 3, 1)) - 48) * 10 + (ascii(substr(id, 4, 1)) - 48) * 5 +
+  (ascii(substr(id, 5, 1)) - 48) * 8 + (ascii(substr(id, 6, 1)) - 48) * 4 + (ascii(substr(id, 7, 1)) - 48) * 2 + (ascii(substr(id, 8, 1)) - 48) * 1 +
+  (ascii(substr(id, 9, 1)) - 48) * 6 + (ascii(substr(id, 10, 1)) - 48) * 3 + (ascii(substr(id, 11, 1)) - 48) * 7 + (ascii(substr(id, 12, 1)) - 48) * 9 +
+  (ascii(substr(id, 13, 1)) - 48) * 10 + (ascii(substr(id, 14, 1)) - 48) * 5 + (ascii(substr(id, 15, 1)) - 48) * 8 + (ascii(substr(id, 16, 1)) - 48) * 4 +
+  (ascii(substr(id, 17, 1)) - 48) * 2) % 11) + 1, 1);
+create or replace temp macro dx_certificate_id(s) as case when (length(s) = 20 or length(s) = 22) and regexp_full_match(substr(s, 19), '[0-9]+') then left(s, 18) else s end;
+`;
+
+/** A file column as the text table holds it: the field it maps to, its header as written, its unit factor. */
+export interface TextColumn {
+  field: FieldSpec;
+  /** Column name in the text table. */
+  name: string;
+  header: string;
+  factor: number;
+}
+
+export interface TextTable {
+  contract: Contract;
+  /** DuckDB table: source_row INTEGER plus one VARCHAR column per mapped field. Blank and skipped rows left out. */
+  table: string;
+  columns: TextColumn[];
+  /** Period from the file name, used where 数据期 is absent or blank. */
+  filePeriod: string | null;
+  file: string;
+  sheet: string | null;
+}
+
+export interface TableResult {
+  read: number;
+  rejected: number;
+  warned: number;
+  periods: string[];
+  rejections: Rejection[];
+  warnings: Rejection[];
+}
+
+/** Whether the contract's every rule (and its source key) has a SQL form. */
+export function sqlCapable(contract: Contract): boolean {
+  return contract.sql !== undefined && contract.rules.every((r) => r.sql !== undefined);
+}
+
+const PARSE_RULES: Partial<Record<FieldSpec["kind"], RuleCode>> = {
+  int: "invalid_integer", year: "invalid_integer", amount: "invalid_number", rate: "invalid_number",
+  date: "invalid_date", bool: "invalid_boolean", period: "invalid_period",
+};
+const PARSE_HINTS: Partial<Record<RuleCode, string>> = {
+  invalid_integer: "应为整数",
+  invalid_number: "应为数字（可带千分位逗号）",
+  invalid_date: "不是可识别的日期，请写成 2024-01-31、2024/1/31、2024年1月31日 或 20240131",
+  invalid_boolean: "应填 是 或 否",
+  invalid_period: "应写成 2024-01 这样的年月",
+};
+
+/** The parts of zod's definitions read here (zod 4 `_zod.def`), as in compile-checks.ts. */
+interface Def {
+  type: string;
+  innerType?: z.ZodType;
+  element?: z.ZodType;
+  entries?: Record<string, string | number>;
+  checks?: { _zod: { def: { check: string; format?: string; value?: number; inclusive?: boolean; pattern?: RegExp } } }[];
+}
+const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
+
+/** What zod's field schema says, read off its definition: nullable, enumeration, bounds, pattern. */
+function zodFacts(schema: z.ZodType) {
+  let def = defOf(schema);
+  const nullable = def.type === "nullable";
+  if (nullable) def = defOf(def.innerType!);
+  const isList = def.type === "array";
+  const base = isList ? defOf(def.element!) : def;
+  const facts = { nullable, isList, values: null as string[] | null, min: null as { v: number; inclusive: boolean } | null, max: null as { v: number; inclusive: boolean } | null, pattern: null as string | null, safeint: false };
+  if (base.type === "enum") facts.values = Object.values(base.entries!).map(String);
+  for (const c of base.checks ?? []) {
+    const d = c._zod.def;
+    if (d.check === "greater_than") facts.min = { v: d.value!, inclusive: d.inclusive ?? false };
+    else if (d.check === "less_than") facts.max = { v: d.value!, inclusive: d.inclusive ?? false };
+    else if (d.check === "number_format") facts.safeint = true;
+    else if (d.check === "string_format" && d.format === "regex") facts.pattern = d.pattern!.source;
+    else throw new Error(`validate-table: zod check ${d.check} has no SQL form`);
+  }
+  return facts;
+}
+
+function enumSql(field: FieldSpec, x: string): string {
+  const aliases = ENUM_ALIASES[field.key];
+  if (!aliases || Object.keys(aliases).length === 0) return x;
+  const whens = Object.entries(aliases).map(([from, to]) => `when ${sqlString(from)} then ${sqlString(to)}`).join(" ");
+  return `(case ${x} ${whens} else ${x} end)`;
+}
+
+/** The parsed value as text ('!' when it cannot be parsed), from cellText `t` and the raw cell `raw`. */
+function parseSql(field: FieldSpec, t: string, raw: string, factor: number, slowTable: string): string {
+  switch (field.kind) {
+    case "int":
+    case "amount":
+    case "rate":
+      return `dx_numtext(${t})`;
+    case "year":
+      return `dx_numtext(dx_text(regexp_replace(${raw}, '年$', '')))`;
+    case "date":
+      return `(case when dx_date(${t}) = '?' then (select iso from ${slowTable} where text = ${t}) else dx_date(${t}) end)`;
+    case "period":
+      return `(case when dx_period(${t}) = '?' then (select left(iso, 7) from ${slowTable} where text = ${t}) else dx_period(${t}) end)`;
+    case "bool":
+      return `dx_bool(${t})`;
+    case "code":
+      return `dx_compact(${t})`;
+    case "id":
+      return `upper(dx_compact(${t}))`;
+    default:
+      void factor;
+      return t;
+  }
+}
+
+interface FieldPlan {
+  field: FieldSpec;
+  i: number;
+  column: TextColumn | null;
+  header: string;
+  severity: "reject" | "warn";
+}
+
+/**
+ * Validates the text table into the contract's staging table, in one transaction (the caller's), and
+ * returns the counts and the reports' rows. `known` staging rows (earlier files) count for duplicate keys.
+ */
+export async function validateTextTable(conn: DuckDBConnection, input: TextTable, ctx: RowContext, maxDetails: number): Promise<TableResult> {
+  const { contract } = input;
+  const profile = process.env.DIXIAN_SQL_PROFILE === "1";
+  const run0 = conn.run.bind(conn);
+  const runAndReadAll0 = conn.runAndReadAll.bind(conn);
+  const timed = <T>(f: (sql: string) => Promise<T>) => async (sql: string) => {
+    const start = performance.now();
+    const out = await f(sql);
+    if (profile) process.stderr.write(`${((performance.now() - start) / 1000).toFixed(2)} s  ${sql.trim().slice(0, 80).replace(/\s+/g, " ")}\n`);
+    return out;
+  };
+  conn = { run: timed(run0), runAndReadAll: timed(runAndReadAll0) } as unknown as DuckDBConnection;
+  await conn.run(MACROS);
+  const byKey = new Map(input.columns.map((c) => [c.field.key, c]));
+  const shape = (contract.schema as unknown as { _zod: { def: { shape: Record<string, z.ZodType> } } })._zod.def.shape;
+  const fields: FieldPlan[] = contract.fields.map((field, i) => {
+    const column = byKey.get(field.key) ?? null;
+    return { field, i, column, header: column?.header ?? field.header, severity: field.required === true || field.notNull === true ? "reject" : "warn" };
+  });
+  const sqlCtx: SqlRuleContext = { villagesLoaded: ctx.villages !== null, incomeTolerance: ctx.incomeTolerance };
+  const id = `${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
+  const work = `dx_val_${id}`;
+
+  // 1. text: cellText of every mapped cell, and the raw cell for the report.
+  const texts = fields.map(({ i, column }) => column ? `dx_text(${column.name}) as t${i}, ${column.name} as r${i}` : `null::varchar as t${i}, null::varchar as r${i}`);
+  // 2. parse: the value as normalised text, '!' when it cannot be parsed.
+  const parsed = fields.map(({ field, i, column }) => {
+    let p = column ? parseSql(field, `t${i}`, `r${i}`, column.factor, `${work}_dates`) : "null::varchar";
+    if (field.kind === "period") p = `coalesce(${p}, ${input.filePeriod === null ? "null" : sqlString(input.filePeriod)})`;
+    return `${p} as p${i}`;
+  });
+  // 3. type: the typed value (null when unparsable), the parse failure, zod's issue.
+  const typed: string[] = [];
+  const issues: string[] = [];
+  for (const { field, i, column } of fields) {
+    const facts = zodFacts(shape[field.key]);
+    const numeric = field.kind === "int" || field.kind === "year" || field.kind === "amount" || field.kind === "rate";
+    let value: string;
+    let bad: string;
+    if (numeric) {
+      const factor = column?.factor ?? 1;
+      const n = `(case when dx_num_ok(p${i}) then p${i}::double end)`;
+      bad = `(p${i} is not null and (not dx_num_ok(p${i})${field.kind === "int" || field.kind === "year" ? ` or ${n} <> trunc(${n})` : ""}))`;
+      value = field.kind === "amount" && factor !== 1 ? `floor(((${n} * ${factor}) * 1e6) + 0.5) / 1e6` : n;
+      value = `(case when ${bad} then null else ${value} end)`;
+    } else if (field.kind === "bool") {
+      bad = `(p${i} = '!')`;
+      value = `(case p${i} when 'true' then true when 'false' then false end)`;
+    } else if (field.kind === "date" || field.kind === "period") {
+      bad = `(p${i} = '!')`;
+      value = `(case when p${i} = '!' then null else p${i} end)`;
+    } else if (field.kind === "enum") {
+      bad = "false";
+      value = `${enumSql(field, `dx_compact(p${i})`)}`;
+    } else if (field.kind === "list") {
+      bad = "false";
+      const items = `list_filter(list_transform(regexp_split_to_array(p${i}, '[、,;|，；]'), x -> dx_text(x)), x -> x <> '')`;
+      value = `(case when p${i} is null or len(${items}) = 0 then null else list_transform(${items}, x -> ${enumSql(field, "dx_compact(x)")}) end)`;
+    } else {
+      bad = "false";
+      value = `p${i}`;
+    }
+    typed.push(`${value} as v${i}`, `${bad} as b${i}`);
+    // zod's verdict on the typed value, when it parsed.
+    const conds: string[] = [];
+    if (!facts.nullable) conds.push(`when v${i} is null then 'required'`);
+    if (facts.values) {
+      const list = facts.values.map(sqlString).join(", ");
+      conds.push(facts.isList
+        ? `when v${i} is not null and len(list_filter(v${i}, x -> x not in (${list}))) > 0 then 'invalid_value'`
+        : `when v${i} is not null and v${i} not in (${list}) then 'invalid_value'`);
+    }
+    if (facts.safeint) conds.push(`when v${i} is not null and abs(v${i}) > 9007199254740991 then 'too_big'`);
+    if (facts.min) conds.push(`when v${i} is not null and v${i} ${facts.min.inclusive ? "<" : "<="} ${facts.min.v} then 'too_small'`);
+    if (facts.max) conds.push(`when v${i} is not null and v${i} ${facts.max.inclusive ? ">" : ">="} ${facts.max.v} then 'too_big'`);
+    if (facts.pattern) conds.push(`when v${i} is not null and not regexp_matches(v${i}, ${sqlString(facts.pattern)}) then 'invalid_format'`);
+    issues.push(`(case when b${i} then null ${conds.join(" ")} end) as z${i}`);
+  }
+  // 4. the row as the rules see it: unparsable values and warned fields nulled; a rejected field keeps its value.
+  const seen = fields.map(({ i, severity }) => `(case when b${i} ${severity === "warn" ? `or z${i} is not null` : ""} then null else v${i} end) as w${i}`);
+  const keyIndex = new Map(fields.map((f) => [f.field.key, f.i]));
+  const w: SqlValue = (key) => `w${keyIndex.get(key)!}`;
+  const rules = contract.rules.map((rule, r) => {
+    const skip = rule.uses.map((k) => `b${keyIndex.get(k)} or z${keyIndex.get(k)} is not null`).join(" or ");
+    const msg = `(case when not (${skip || "false"}) and coalesce(${rule.sql!.broken(w, sqlCtx)}, false) then ${rule.sql!.message(w, sqlCtx)} end) as m${r}`;
+    const action = rule.severity === "warn" ? (rule.sql!.action ? rule.sql!.action(w) : sqlString(typeof rule.action === "string" ? rule.action : "keep")) : "null";
+    return `${msg}, ${action} as a${r}`;
+  });
+  // 5. settle: warned rules' 'null' actions, the rejection flag.
+  const finals = fields.map(({ i, field }) => {
+    const nulled = contract.rules.map((rule, r) => ({ rule, r })).filter(({ rule }) => rule.severity === "warn" && rule.column === field.key)
+      .map(({ r }) => `(m${r} is not null and a${r} = 'null')`);
+    return nulled.length === 0 ? `w${i} as f${i}` : `(case when ${nulled.join(" or ")} then null else w${i} end) as f${i}`;
+  });
+  const rejectedBy = [
+    ...fields.filter((f) => f.severity === "reject").map(({ i }) => `b${i} or z${i} is not null`),
+    ...contract.rules.map((rule, r) => ({ rule, r })).filter(({ rule }) => rule.severity === "reject").map(({ r }) => `m${r} is not null`),
+  ];
+  const warnedBy = [
+    ...fields.filter((f) => f.severity === "warn").map(({ i }) => `b${i} or z${i} is not null`),
+    ...contract.rules.map((rule, r) => ({ rule, r })).filter(({ rule }) => rule.severity === "warn").map(({ r }) => `m${r} is not null`),
+  ];
+  const f: SqlValue = (key) => `f${keyIndex.get(key)!}`;
+  const ruleCols = contract.rules.map((_, r) => `m${r}, a${r}`);
+  // One statement, a chain of CTEs. Date texts in forms other than YYYY-MM-DD / YYYY-MM are parsed first,
+  // once per distinct text, into a small lookup table (a CASE's unused branches cost even when not taken).
+  const dated = fields.filter(({ field, column }) => column && (field.kind === "date" || field.kind === "period"));
+  const slow = `${work}_dates`;
+  const slowTexts = dated.map(({ column }) => `select dx_text(${column!.name}) as text from ${input.table}`).join(" union all ");
+  await conn.run(`create temp table ${slow} as select text, dx_date_any(text) as iso from (select distinct text from (${slowTexts || "select null::varchar as text"}) where dx_date(text) = '?')`);
+  await conn.run(`
+create temp table ${work} as
+with t as (select source_row, ${texts.join(", ")} from ${input.table}),
+p as (select *, ${parsed.join(", ")} from t),
+v as (select *, ${typed.join(", ")} from p),
+z as (select *, ${issues.join(", ")} from v),
+s as (select *, ${seen.join(", ")} from z),
+r as (select *, ${rules.length ? rules.join(", ") : "1 as no_rules"} from s)
+select source_row, ${fields.map(({ i }) => `r${i}, b${i}, z${i}`).join(", ")}${ruleCols.length ? `, ${ruleCols.join(", ")}` : ""},
+  ${finals.join(", ")},
+  (${rejectedBy.join(" or ") || "false"}) as rejected, (${warnedBy.join(" or ") || "false"}) as warned
+from r`);
+  await conn.run(`drop table ${slow}`);
+  try {
+    // 6. duplicate keys among kept rows: a key seen in earlier files' staging rows or earlier in this file.
+    const keys = contract.key.map((k) => ({ k, i: keyIndex.get(k)! }));
+    let dupCol = "false";
+    if (keys.length > 0) {
+      const part = keys.map(({ i }) => `f${i}`).join(", ");
+      const match = keys.map(({ k, i }) => `s.${k} is not distinct from w.f${i}`).join(" and ");
+      await conn.run(`
+create temp table ${work}_dup as
+select source_row from (select source_row, row_number() over (partition by ${part} order by source_row) as rn from ${work} where not rejected) where rn > 1
+union
+select w.source_row from ${work} w where not w.rejected and exists (select 1 from ${contract.table} s where ${match})`);
+      dupCol = `(source_row in (select source_row from ${work}_dup))`;
+    }
+    // A view, not a copy: the wide table is written once.
+    await conn.run(`create temp view ${work}_f as select *, ${dupCol} as dup from ${work}`);
+
+    // 7. staging: kept rows, completed, cast to the contract's types.
+    const completes = contract.sql?.complete ?? {};
+    const cols = fields.map(({ field, i }) => {
+      const expr = completes[field.key] ? completes[field.key](f) : `f${i}`;
+      const type = SQL_TYPES[field.kind];
+      return type === "VARCHAR" || type === "VARCHAR[]" ? expr : `(${expr})::${type}`;
+    });
+    await conn.run(`insert into ${contract.table} (${contract.fields.map((x) => x.key).join(", ")}, source_file, source_row)
+select ${cols.join(", ")}, ${sqlString(input.file)}, source_row from ${work}_f where not rejected and not dup order by source_row`);
+
+    // 8. the reports' rows: per row its defects in validateRow's order (parse failures and zod issues by
+    // field, then the rules), the rejecting ones for a rejected row, the warnings for a kept one.
+    const periodI = contract.fields.findIndex((x) => x.kind === "period");
+    const periodExpr = periodI >= 0 ? `f${periodI}` : "null";
+    const sourceKey = contract.sql ? contract.sql.sourceKey(f) : "null";
+    const defects: string[] = [];
+    fields.forEach(({ field, i, header, severity }, ord) => {
+      const parseRule = PARSE_RULES[field.kind];
+      const zodCase = zodCases(field, header, i);
+      const rule = `case when b${i} then ${sqlString(parseRule ?? "")} ${zodCase.rule} end`;
+      const message = `case when b${i} then ${sqlString(parseRule ? `「${header}」${PARSE_HINTS[parseRule]}` : "")} ${zodCase.message} end`;
+      defects.push(`select source_row, case when b${i} then ${ord} else ${fields.length + ord} end as ord, ${rule} as rule, ${sqlString(header)} as column_name, ${sqlString(field.key)} as field_key, coalesce(dx_text(r${i}), '') as value, ${message} as message,
+  ${sqlString(severity)} as severity, ${severity === "warn" ? "'null'" : "null"} as action, rejected, dup, ${periodExpr} as period, ${sourceKey} as source_key
+from ${work}_f where (b${i} or z${i} is not null) and not dup`);
+    });
+    contract.rules.forEach((rule, r) => {
+      const ci = keyIndex.get(rule.column)!;
+      const header = fields[ci].header;
+      defects.push(`select source_row, ${2 * fields.length + r} as ord, ${sqlString(rule.code)} as rule, ${sqlString(header)} as column_name, ${sqlString(rule.column)} as field_key, coalesce(dx_text(r${ci}), '') as value, m${r} as message,
+  ${sqlString(rule.severity)} as severity, ${rule.severity === "warn" ? `a${r}` : "null"} as action, rejected, dup, ${periodExpr} as period, ${sourceKey} as source_key
+from ${work}_f where m${r} is not null and not dup`);
+    });
+    if (keys.length > 0) {
+      const keyHeaders = keys.map(({ i }) => fields[i].header);
+      const value = keys.map(({ i }) => `coalesce(f${i}::varchar, 'null')`).join(" || ' / ' || ");
+      defects.push(`select source_row, 0 as ord, 'duplicate_key' as rule, ${sqlString(keyHeaders[0])} as column_name, ${sqlString(keys[0].k)} as field_key, ${value} as value,
+  ${sqlString(`与前面的记录重复（${keyHeaders.join(" + ")} 相同），请删除重复行或核对编号`)} as message, 'reject' as severity, null as action, true as rejected, dup, ${periodExpr} as period, ${sourceKey} as source_key
+from ${work}_f where dup`);
+    }
+    const all = defects.join("\nunion all\n");
+    const read = async (where: string) => {
+      const reader = await conn.runAndReadAll(`select source_row, rule, column_name, field_key, value, message, action, period, source_key from (${all}) d where ${where} order by source_row, ord limit ${maxDetails}`);
+      return (reader.getRows() as (string | number | null)[][]).map((x): Rejection => ({
+        file: input.file, sheet: input.sheet, row: Number(x[0]), column: String(x[2]), value: String(x[4]),
+        valueMasked: maskValue(String(x[3]), String(x[4])) ?? "", rule: String(x[1]), message: String(x[5]),
+        extract: contract.extract, period: x[7] === null ? null : String(x[7]), sourceKey: x[8] === null ? null : String(x[8]),
+        action: x[6] === null ? null : (String(x[6]) as "keep" | "null"),
+      }));
+    };
+    const rejections = await read("(rejected or dup) and severity = 'reject'");
+    const warnings = await read("not rejected and not dup and severity = 'warn'");
+    const counts = (await conn.runAndReadAll(`select count(*)::integer, count(*) filter (where rejected or dup)::integer, count(*) filter (where warned and not rejected and not dup)::integer from ${work}_f`)).getRows()[0] as number[];
+    const periods = periodI >= 0
+      ? ((await conn.runAndReadAll(`select distinct f${periodI} from ${work}_f where f${periodI} is not null order by 1`)).getRows() as string[][]).map((x) => x[0])
+      : [];
+    return { read: counts[0], rejected: counts[1], warned: counts[2], periods, rejections, warnings };
+  } finally {
+    await conn.run(`drop view if exists ${work}_f`);
+    for (const t of [work, `${work}_dup`]) await conn.run(`drop table if exists ${t}`);
+  }
+}
+
+/** zod's issue codes → the rule and message validateRow gives (its zodRule), as CASE branches. */
+function zodCases(field: FieldSpec, header: string, i: number): { rule: string; message: string } {
+  const enumHint = `取值应为：${field.values?.join("、")}`;
+  const rangeHint = field.kind === "year" ? "年度应在 1990–2100 之间" : `不能小于 ${field.min ?? 0}`;
+  const other = field.kind === "period"
+    ? { rule: "invalid_period", hint: PARSE_HINTS.invalid_period! }
+    : { rule: "invalid_code", hint: `应为 ${(field.codeLengths ?? [12]).join(" 或 ")} 位数字代码` };
+  const required = field.kind === "period" ? "数据期为空，文件名中也没有年月，请补填 数据期（如 2024-01）" : `「${header}」不能为空，请补填`;
+  const out = {
+    rule: `when z$ = 'required' then 'required' when z$ = 'invalid_value' then 'invalid_enum' when z$ in ('too_small', 'too_big') then 'out_of_range' else ${sqlString(other.rule)}`,
+    message: `when z$ = 'required' then ${sqlString(required)} when z$ = 'invalid_value' then ${sqlString(`「${header}」${enumHint}`)} ` +
+      `when z$ in ('too_small', 'too_big') then ${sqlString(`「${header}」${rangeHint}`)} else ${sqlString(`「${header}」${other.hint}`)}`,
+  };
+  return { rule: out.rule.replaceAll("z$", `z${i}`), message: out.message.replaceAll("z$", `z${i}`) };
+}
