@@ -19,7 +19,6 @@ function firstLine(message: string): string {
 import { makePlan, validateRow } from "./validate-row.ts";
 import { sqlCapable, validateTextTable, type TextColumn } from "./validate-table.ts";
 import type { Contract } from "../contracts/contract.ts";
-import type { LocatedExtract } from "./locate-extract.ts";
 import { createWriteStream } from "node:fs";
 import { rm } from "node:fs/promises";
 import { once } from "node:events";
