@@ -40,9 +40,13 @@ async function contents(dbPath: string): Promise<Map<string, unknown[][]>> {
       )
     ).getRowObjectsJS().map((r) => String(r.name));
     const tables = new Map<string, unknown[][]>();
-    // load_log records when each file was loaded: the one column that differs between two builds
+    // loaded_at (load_log, and the marts that carry it on) records when each file was loaded: the one column that
+    // differs between two builds
+    const withLoadTime = new Set(
+      (await conn.runAndReadAll("select distinct table_name from duckdb_columns() where column_name = 'loaded_at'")).getRowsJS().map((r) => String(r[0])),
+    );
     for (const name of names) {
-      const select = name === "load_log" ? "select * exclude (loaded_at)" : "select *";
+      const select = withLoadTime.has(name) ? "select * exclude (loaded_at)" : "select *";
       tables.set(name, (await conn.runAndReadAll(`${select} from "${name}" order by all`)).getRowsJS());
     }
     return tables;
