@@ -30,7 +30,7 @@ runLoader(async (warehouse) => {
     from indicators_published where area_level = 'county' and code in ('lead_count', 'lead_checked_timely_rate', 'lead_identified_rate')
     order by period, department, code`);
   const byTown = await warehouse.query(`
-    select i.area_code as town_code, a.name as town_name, i.code, i.period, i.value, i.numerator, i.denominator
+    select i.area_code, a.name, i.code, i.period, i.value, i.numerator, i.denominator
     from indicators_published i join areas a on a.area_code = i.area_code and a.area_level = 'town'
     where i.area_level = 'town' and i.code in ('lead_count', 'lead_checked_timely_rate', 'lead_identified_rate')
     order by i.period, i.area_code, i.code`);
