@@ -7,7 +7,12 @@
 // months for flows, total = Σ parts across codes) and that "<5" means 1 to threshold − 1. Until no withheld
 // count can be worked out — exactly, by linear algebra over all relations at once, or pinned by those bounds
 // within one relation — the smallest published count of a relation that pins one is withheld too ("×").
-// The result is deterministic (ties broken by code), so the same data always gives the same table.
+// The result is a pure function of the data, whatever order the rows come in and whatever the last bits of
+// their numbers (two publications of the same data with different patterns would let a reader work out a
+// withheld count by differencing them, and builds would not be reproducible): cells and periods are sorted on
+// (code, period, area_code) / period before anything is built, every map, set and relation list is built and
+// walked in that order, counts are rounded to whole numbers (DuckDB's parallel sums may differ in the last
+// bits between two builds), and every greedy choice breaks ties on the count key (quantity|month|village).
 import { ADDITIVE, REFERENCE_QUANTITIES, codeFields, parseRef } from "./relations.ts";
 
 export interface IndicatorCell {
@@ -73,7 +78,27 @@ export interface CountModel {
 
 const FIELDS = ["value", "numerator", "denominator"] as const;
 
+const byString = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * A count as the suppression compares it: a whole number when it is one up to floating-point noise (a count
+ * summed as a double may come out as 6.999999999999999 in one build and 7 in the next), otherwise rounded to 12
+ * significant digits, so that a value whose last bits differ is the same value.
+ */
+export function canonicalCount(x: number): number {
+  const whole = Math.round(x);
+  if (Math.abs(x - whole) <= 1e-9 * Math.max(1, Math.abs(x))) return whole;
+  return Number(x.toPrecision(12));
+}
+
+/** The cells in one order, the data's own: (code, period, area_code). */
+function sortedCells(cells: IndicatorCell[]): IndicatorCell[] {
+  return [...cells].sort((a, b) => byString(a.code, b.code) || byString(a.period, b.period) || byString(a.area_code, b.area_code));
+}
+
 export function buildCountModel(input: Omit<SuppressInput, "threshold">): CountModel {
+  // Everything below is built in the order of the sorted input, never in the order the rows came in.
+  input = { ...input, villageCells: sortedCells(input.villageCells), periods: [...input.periods].sort((a, b) => byString(a.period, b.period)) };
   const periodOf = new Map(input.periods.map((p) => [p.period, p]));
   const values = new Map<string, number>();
   const cellsOf = new Map<string, string[]>();
@@ -110,7 +135,8 @@ export function buildCountModel(input: Omit<SuppressInput, "threshold">): CountM
       if (parsed.flow) flowQuantities.add(parsed.quantity);
       if (!seen.has(parsed.quantity)) seen.set(parsed.quantity, new Set());
       seen.get(parsed.quantity)?.add(key.split("|")[1]);
-      if (raw !== null && !values.has(key)) values.set(key, raw);
+      // The first cell in (code, period, area_code) order gives the value when two cells disagree.
+      if (raw !== null && Number.isFinite(raw) && !values.has(key)) values.set(key, canonicalCount(raw));
       if (!keys.includes(key)) keys.push(key);
       const list = cellsOf.get(key);
       if (list) list.push(ck);
@@ -133,12 +159,15 @@ export function buildCountModel(input: Omit<SuppressInput, "threshold">): CountM
     if (list) list.push(key);
     else byTownGroup.set(group, [key]);
   }
-  for (const keys of byTownGroup.values()) relations.push({ kind: "area", terms: keys.map((key) => ({ key, coef: 1 })) });
+  for (const group of [...byTownGroup.keys()].sort(byString)) {
+    const keys = (byTownGroup.get(group) ?? []).sort(byString);
+    relations.push({ kind: "area", terms: keys.map((key) => ({ key, coef: 1 })) });
+  }
   // 2. time: a flow's half-year or year is the sum of its months (and a year of its half-years).
-  const villages = [...new Set(input.villageCells.map((c) => c.area_code))];
-  for (const quantity of flowQuantities) {
+  const villages = [...new Set(input.villageCells.map((c) => c.area_code))].sort(byString);
+  for (const quantity of [...flowQuantities].sort(byString)) {
     const cps = seen.get(quantity) ?? new Set<string>();
-    for (const [period, months] of monthsOfPeriod) {
+    for (const [period, months] of [...monthsOfPeriod].sort(([a], [b]) => byString(a, b))) {
       if (!cps.has(period)) continue;
       const parts = months.filter((m) => cps.has(m));
       const halves = periodOf.get(period)?.period_type === "year" ? [`${period}-H1`, `${period}-H2`].filter((h) => cps.has(h)) : [];
@@ -155,8 +184,9 @@ export function buildCountModel(input: Omit<SuppressInput, "threshold">): CountM
     const refs = [total, ...parts].map(parseRef);
     const cps = new Set<string>();
     for (const ref of refs) for (const cp of seen.get(ref.quantity) ?? []) cps.add(cp);
+    const cpsSorted = [...cps].sort(byString);
     for (const village of villages) {
-      for (const cp of cps) {
+      for (const cp of cpsSorted) {
         const terms = refs.map((ref, i) => ({ key: `${ref.quantity}|${cp}|${village}`, coef: i === 0 ? -1 : 1 }));
         for (const term of terms) if (REFERENCE_QUANTITIES.has(term.key.split("|")[0])) reference.add(term.key);
         // Only where at least the total or a part is published for this month.
@@ -371,7 +401,8 @@ export function suppress(input: SuppressInput): SuppressResult {
     const touched = new Set<number>();
     let added = 0;
     for (const key of todo) {
-      const direct = (model.relationsOf.get(key) ?? []).slice().sort((a, b) => kindOrder(model.relations[a].kind) - kindOrder(model.relations[b].kind));
+      // relations are numbered in the sorted order buildCountModel made them in, so the index is a stable tie-break
+      const direct = (model.relationsOf.get(key) ?? []).slice().sort((a, b) => kindOrder(model.relations[a].kind) - kindOrder(model.relations[b].kind) || a - b);
       if (direct.some((r) => touched.has(r))) continue;
       // Its own relations first; when every count in them is withheld already, the relations of those
       // withheld counts (what pins it is then further away).
