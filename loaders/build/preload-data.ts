@@ -1,5 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { rewriteHtmlPages } from "./rewrite-html.ts";
 
 /**
  * Asks the browser for each page's data files first: a `<link rel="preload" as="fetch" crossorigin>` per JSON
@@ -10,19 +9,7 @@ import { join } from "node:path";
  * Returns how many pages it changed.
  */
 export function preloadPageData(dir: string): number {
-  let changed = 0;
-  if (!existsSync(dir)) return 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (!entry.isFile() || !entry.name.endsWith(".html")) continue;
-    const path = join(entry.parentPath, entry.name);
-    const html = readFileSync(path, "utf-8");
-    const next = withDataPreloads(html);
-    if (next !== html) {
-      writeFileSync(path, next);
-      changed++;
-    }
-  }
-  return changed;
+  return rewriteHtmlPages(dir, withDataPreloads);
 }
 
 /** The page with a preload link per registered JSON file, right after `<meta charset>` (or `<head>`). */
