@@ -38,6 +38,10 @@ export interface WarehouseTimings {
   modelsSeconds?: number;
   /** Per model file, in the order they ran. */
   models?: { file: string; seconds: number }[];
+  /** The steps after the models: roll-ups, suppression (disclosure control), the final checkpoint. */
+  rollupsSeconds?: number;
+  suppressionSeconds?: number;
+  checkpointSeconds?: number;
 }
 
 export interface BuildResult {
@@ -151,12 +155,20 @@ async function buildInto(
       const modelsStart = performance.now();
       const models = await runSqlModels(conn, options.modelsDir ?? DEFAULT_MODELS_DIR, options.timings ? (options.timings.models = []) : undefined);
       if (options.timings) options.timings.modelsSeconds = (performance.now() - modelsStart) / 1000;
+      const lap = (key: "rollupsSeconds" | "suppressionSeconds" | "checkpointSeconds", since: number) => {
+        if (options.timings) options.timings[key] = (performance.now() - since) / 1000;
+        return performance.now();
+      };
+      let since = lap("rollupsSeconds", performance.now());
       await writeRollups(conn, options.modelsDir ?? DEFAULT_MODELS_DIR);
+      since = lap("rollupsSeconds", since);
       const disclosure = await writeSuppression(conn);
+      since = lap("suppressionSeconds", since);
       if (disclosure.unprotected.length > 0) {
         process.stderr.write(`提示：${disclosure.unprotected.length} 个隐去的村级数仍可推算（乡镇内各村均已隐去，无数可再隐去）：${disclosure.unprotected.slice(0, 5).join("、")}\n`);
       }
       await conn.run("checkpoint");
+      lap("checkpointSeconds", since);
       result = { dbPath, load, models };
     } finally {
       conn.closeSync();
