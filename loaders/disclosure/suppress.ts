@@ -109,8 +109,16 @@ export function buildCountModel(input: Omit<SuppressInput, "threshold">): CountM
     if (p.period_type === "month") continue;
     monthsOfPeriod.set(p.period, input.periods.filter((m) => m.period_type === "month" && m.period >= p.first_month && m.period <= p.last_month).map((m) => m.period));
   }
+  // Per code, once: its fields' references parsed (a county has ~100k cells but ~100 codes).
+  const parsedRefs = new Map<string, ReturnType<typeof parseRef>>();
+  const parsed = (ref: string) => {
+    let p = parsedRefs.get(ref);
+    if (!p) parsedRefs.set(ref, (p = parseRef(ref)));
+    return p;
+  };
+  const fieldsByCode = new Map<string, ReturnType<typeof codeFields>>();
   const keyOf = (ref: string, period: string, area: string): string | null => {
-    const { quantity, at } = parseRef(ref);
+    const { quantity, at } = parsed(ref);
     const info = periodOf.get(period);
     const at_ = at === "end" ? info?.end_month : at === "start" ? info?.start_month : period;
     if (!at_) return null;
@@ -121,8 +129,11 @@ export function buildCountModel(input: Omit<SuppressInput, "threshold">): CountM
   const flowQuantities = new Set<string>();
   const seen = new Map<string, Set<string>>(); // quantity → cps seen (for relations)
   for (const cell of input.villageCells) {
-    const info = input.codeInfo.get(cell.code) ?? { unit: "ratio", kind: "stock" };
-    const fields = codeFields(cell.code, info.unit, info.kind);
+    let fields = fieldsByCode.get(cell.code);
+    if (!fields) {
+      const info = input.codeInfo.get(cell.code) ?? { unit: "ratio", kind: "stock" };
+      fieldsByCode.set(cell.code, (fields = codeFields(cell.code, info.unit, info.kind)));
+    }
     const ck = cellKey(cell.code, cell.period, cell.area_code);
     const keys: string[] = [];
     for (const field of FIELDS) {
@@ -131,10 +142,11 @@ export function buildCountModel(input: Omit<SuppressInput, "threshold">): CountM
       if (!ref) continue;
       const key = keyOf(ref, cell.period, cell.area_code);
       if (!key) continue;
-      const parsed = parseRef(ref);
-      if (parsed.flow) flowQuantities.add(parsed.quantity);
-      if (!seen.has(parsed.quantity)) seen.set(parsed.quantity, new Set());
-      seen.get(parsed.quantity)?.add(key.split("|")[1]);
+      const { quantity, flow } = parsed(ref);
+      if (flow) flowQuantities.add(quantity);
+      let cps = seen.get(quantity);
+      if (!cps) seen.set(quantity, (cps = new Set()));
+      cps.add(key.slice(quantity.length + 1, key.length - cell.area_code.length - 1));
       // The first cell in (code, period, area_code) order gives the value when two cells disagree.
       if (raw !== null && Number.isFinite(raw) && !values.has(key)) values.set(key, canonicalCount(raw));
       if (!keys.includes(key)) keys.push(key);
@@ -376,23 +388,38 @@ export function suppress(input: SuppressInput): SuppressResult {
   // counts of one town and month…): a group is worked out again only when one of its counts changed.
   const groups = relationGroups(model);
   const exposedByGroup = new Map<number, Set<string>>();
-  let previous = new Set<string>();
-  let previousWithheld = new Set<string>();
+  // Withholding only ever adds: hidden cells and unknown counts only grow, so each round adds what the
+  // counts withheld in the round before hide (their cells, then the counts all of whose cells are hidden)
+  // instead of recomputing both over every cell (that made the step grow with rounds × cells).
+  const hidden = hiddenCellsFor(model, withheld, primary);
+  const unknown = unknownCounts(model, hidden);
+  let newlyWithheld: string[] = [];
   for (let round = 0; round < 1000; round++) {
-    const hidden = hiddenCellsFor(model, withheld, primary);
-    const unknown = unknownCounts(model, hidden);
+    const newlyUnknown: string[] = [];
+    for (const key of newlyWithheld) {
+      for (const cell of model.cellsOf.get(key) ?? []) {
+        if (hidden.has(cell)) continue;
+        hidden.add(cell);
+        for (const other of model.fieldsOf.get(cell)?.keys ?? []) {
+          if (unknown.has(other) || model.reference.has(other)) continue;
+          if ((model.cellsOf.get(other) ?? []).every((c) => hidden.has(c))) {
+            unknown.add(other);
+            newlyUnknown.push(other);
+          }
+        }
+      }
+    }
     const bounds = labelBounds(model, withheld, threshold);
-    const changed = new Set<number>();
     // a count that became unknown, or whose label (and so its bounds) changed
-    for (const key of unknown) if (!previous.has(key) || previousWithheld.has(key) !== withheld.has(key)) markGroup(groups, key, changed);
-    for (const key of previous) if (!unknown.has(key)) markGroup(groups, key, changed);
+    const changed = new Set<number>();
+    for (const key of newlyUnknown) markGroup(groups, key, changed);
+    for (const key of newlyWithheld) if (unknown.has(key)) markGroup(groups, key, changed);
     for (const g of round === 0 ? groups.relations.keys() : changed) {
       const relations = (groups.relations.get(g) ?? []).map((i) => model.relations[i]);
       const inGroup = new Set(groups.keys.get(g)?.filter((key) => unknown.has(key)) ?? []);
       exposedByGroup.set(g, inGroup.size > 0 ? exposedCounts(model, inGroup, bounds, relations) : new Set());
     }
-    previous = unknown;
-    previousWithheld = new Set(withheld);
+    newlyWithheld = [];
     const exposed = new Set<string>();
     for (const set of exposedByGroup.values()) for (const key of set) exposed.add(key);
     // A zero worked out is no disclosure (zeros are shown anyway).
@@ -421,6 +448,7 @@ export function suppress(input: SuppressInput): SuppressResult {
           .sort((a, b) => complementOrder(model, a, threshold) - complementOrder(model, b, threshold) || (a < b ? -1 : 1));
         if (candidates.length === 0) continue;
         withheld.add(candidates[0]);
+        newlyWithheld.push(candidates[0]);
         for (const other of model.relationsOf.get(candidates[0]) ?? []) touched.add(other);
         touched.add(r);
         added++;
@@ -431,7 +459,10 @@ export function suppress(input: SuppressInput): SuppressResult {
     }
     if (added === 0 && todo.every((key) => unprotected.has(key))) break;
   }
-  for (const cell of hiddenCellsFor(model, withheld, primary)) {
+  // what the last round withheld hides too; cells in the model's (sorted) order
+  for (const key of newlyWithheld) for (const cell of model.cellsOf.get(key) ?? []) hidden.add(cell);
+  for (const cell of model.fieldsOf.keys()) {
+    if (!hidden.has(cell)) continue;
     const { keys, base } = model.fieldsOf.get(cell) ?? { keys: [] };
     const small = (key: string) => withheld.has(key) && (model.values.get(key) ?? 0) < threshold;
     const isSmall = keys.some(small) || (base !== undefined && primary.has(base));
