@@ -1,6 +1,5 @@
 // Child process of the province bench: one step, measured alone so its peak memory is its own.
 //   warehouse IN DB REPORTS   load + models of the whole province into one warehouse
-//   models DB                 the SQL models again on the built warehouse (their time alone; load = total − this)
 //   export DB OUT [COUNTY]    the additive marts as Parquet (only COUNTY's partitions when given), then the
 //                             portable roll-up SQL over the whole export folder
 // Prints one JSON line: { seconds, cpuSeconds, peakRssMb, ... }.
@@ -10,7 +9,6 @@ import { DuckDBInstance } from "@duckdb/node-api";
 import { buildWarehouse } from "../loaders/warehouse/build-warehouse.ts";
 import { duckdbViewSql, exportParquet } from "../loaders/export/export-parquet.ts";
 import { DEFAULT_MODELS_DIR } from "../loaders/paths.ts";
-import { runSqlModels } from "../loaders/warehouse/run-sql-models.ts";
 
 const [mode, a, b, c] = process.argv.slice(2);
 const t0 = performance.now();
@@ -21,12 +19,6 @@ if (mode === "warehouse") {
   extra.rowsRead = result.load.rowsRead;
   extra.rowsRejected = result.load.rowsRejected;
   extra.refused = result.load.refused.length;
-} else if (mode === "models") {
-  const instance = await DuckDBInstance.create(a);
-  const conn = await instance.connect();
-  extra.models = (await runSqlModels(conn, DEFAULT_MODELS_DIR)).length;
-  conn.closeSync();
-  instance.closeSync();
 } else if (mode === "export") {
   const tables = await exportParquet({ dbPath: a, outDir: b, parts: ["additive"], county: c });
   extra.exportSeconds = (performance.now() - t0) / 1000;
