@@ -235,8 +235,9 @@ hits as (
   join (
     select snapshot_month, id18, count(distinct household_id) as households, list(distinct household_id order by household_id) as household_ids
     from heads
-    -- only the IDs seen more than once that month (a plain count first: distinct lists for every ID cost more)
-    semi join (select snapshot_month, id18 from heads group by all having count(*) > 1) using (snapshot_month, id18)
+    -- only IDs that ever name two households (a cheap aggregate over few groups first: distinct lists for every
+    -- ID and month cost more)
+    semi join (select id18 from heads group by id18 having min(household_id) < max(household_id)) using (id18)
     group by snapshot_month, id18
     having count(distinct household_id) > 1
   ) d on d.snapshot_month = h.snapshot_month and d.id18 = h.id18
@@ -254,7 +255,7 @@ hits as (
     select snapshot_month, id18, count(distinct household_id) as households, list(distinct household_id order by household_id) as household_ids
     from ids
     where from_members
-      and (snapshot_month, id18) in (select (snapshot_month, id18) from ids where from_members group by all having count(*) > 1)
+      and id18 in (select id18 from ids where from_members group by id18 having min(household_id) < max(household_id))
     group by snapshot_month, id18
     having count(distinct household_id) > 1
   ) d on d.snapshot_month = i.snapshot_month and d.id18 = i.id18
