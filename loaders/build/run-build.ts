@@ -21,6 +21,8 @@ export interface RunBuildOptions {
   allowPartial?: boolean;
   /** A site for one county (6 digits) of a multi-county input (buildWarehouse's county). */
   county?: string;
+  /** DuckDB's memory limit for the warehouse build (buildWarehouse's memoryLimit), e.g. "6GB". */
+  memoryLimit?: string;
   /** Serve a live preview instead of writing the site. */
   preview?: boolean;
   /**
@@ -104,6 +106,7 @@ async function buildStage(options: RunBuildOptions, dbPath: string): Promise<{ i
     reportsDir: options.reportsDir,
     allowPartial: options.allowPartial,
     county: options.county,
+    memoryLimit: options.memoryLimit,
   });
   const { rowsRead, rowsAccepted, rowsRejected, rowsWarned } = warehouse.load;
   log(`读取 ${rowsRead} 行：接受 ${rowsAccepted}（其中 ${rowsWarned} 行有警告），拒收 ${rowsRejected}；${warehouse.load.refused.length} 个文件无法使用`);

@@ -1,4 +1,4 @@
-// npm run build [-- --in DIR] [--public] [--allow-partial] [--county CODE] [--db FILE] [--out DIR] [--reports DIR]
+// npm run build [-- --in DIR] [--public] [--allow-partial] [--county CODE] [--db FILE] [--out DIR] [--reports DIR] [--memory-limit 4GB]
 // npm run dev: the same warehouse build, then a live preview of the site.
 import { parseArgs } from "node:util";
 import { runBuild } from "../build/run-build.ts";
@@ -17,6 +17,7 @@ const { values } = parseArgs({
     "allow-partial": { type: "boolean", default: false },
     preview: { type: "boolean", default: false },
     county: { type: "string" },
+    "memory-limit": { type: "string" },
   },
 });
 
@@ -30,6 +31,7 @@ await runCli(async () => {
     allowPartial: values["allow-partial"],
     preview: values.preview,
     county: values.county,
+    memoryLimit: values["memory-limit"],
   });
   // With --allow-partial the new warehouse and site are kept, but refused files still fail the command.
   if (result.warehouse.load.refused.length > 0) {

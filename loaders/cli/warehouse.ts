@@ -1,4 +1,4 @@
-// npm run warehouse -- --in DIR --db FILE [--reports DIR] [--allow-partial] [--county CODE]
+// npm run warehouse -- --in DIR --db FILE [--reports DIR] [--allow-partial] [--county CODE] [--memory-limit 4GB]
 // Loads a folder of extracts into a fresh warehouse and builds the marts; no site.
 import { parseArgs } from "node:util";
 import { resolve } from "node:path";
@@ -12,6 +12,7 @@ const { values } = parseArgs({
     reports: { type: "string" },
     "allow-partial": { type: "boolean", default: false },
     county: { type: "string" },
+    "memory-limit": { type: "string" },
   },
 });
 
@@ -23,6 +24,7 @@ await runCli(async () => {
     reportsDir: values.reports ? resolve(values.reports) : undefined,
     allowPartial: values["allow-partial"],
     county: values.county,
+    memoryLimit: values["memory-limit"],
   });
   const { load } = result;
   for (const f of load.files) {

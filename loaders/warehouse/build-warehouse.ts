@@ -13,6 +13,7 @@ import { writeCatalogTable } from "../indicators/write-catalog-table.ts";
 import { createDisclosureTable, writeSuppression } from "../disclosure/write-suppression.ts";
 import { DEFAULT_CONFIG_DIR, DEFAULT_DB, DEFAULT_MODELS_DIR, DEFAULT_REPORTS_DIR } from "../paths.ts";
 import { runSqlModels } from "./run-sql-models.ts";
+import { checkMemoryLimit, warehouseDuckdbOptions } from "./duckdb-settings.ts";
 import { selectCounty } from "./select-county.ts";
 import { removeDatabaseFile, swapInFile } from "./swap-file.ts";
 import { acquireBuildLock } from "../build/build-lock.ts";
@@ -31,6 +32,11 @@ export interface BuildWarehouseOptions {
   county?: string;
   /** Filled with how long the load and the SQL models took (npm run bench). */
   timings?: WarehouseTimings;
+  /**
+   * DuckDB's memory limit for the build, e.g. "6GB" (duckdb-settings.ts): above it DuckDB spills to a folder
+   * beside the file. Default 4 GB (half the machine's memory when that is less).
+   */
+  memoryLimit?: string;
 }
 
 export interface WarehouseTimings {
@@ -101,6 +107,7 @@ async function writeRollups(conn: DuckDBConnection, modelsDir: string): Promise<
 export async function buildWarehouse(options: BuildWarehouseOptions): Promise<BuildResult> {
   // Settings first: a bad settings file is refused before any loading work, and the loader needs the tolerance.
   const config = readCountyConfig(options.configDir ?? DEFAULT_CONFIG_DIR);
+  if (options.memoryLimit !== undefined) checkMemoryLimit(options.memoryLimit);
   const dbPath = resolve(options.dbPath ?? DEFAULT_DB);
   mkdirSync(dirname(dbPath), { recursive: true });
   const lock = await acquireBuildLock(dbPath);
@@ -126,7 +133,7 @@ async function buildInto(
   config: CountyConfig,
   options: BuildWarehouseOptions,
 ): Promise<BuildResult> {
-  const instance = await DuckDBInstance.create(tmpPath);
+  const instance = await DuckDBInstance.create(tmpPath, warehouseDuckdbOptions(tmpPath, options.memoryLimit));
   let result: BuildResult;
   try {
     const conn = await instance.connect();

@@ -23,8 +23,10 @@ create or replace table int_household_events as
 with latest as (
   select h.*, r.risks, r.elimination_date, r.elimination_mode, r.household_type
   from int_household_status h
+  -- the latest month picked before the roster is joined (a window over every joined row sorted them all)
+  semi join (select household_id, max(snapshot_month) as snapshot_month from int_household_status group by household_id) m
+    on m.household_id = h.household_id and m.snapshot_month = h.snapshot_month
   join int_roster r on r.period = h.snapshot_month and r.household_id = h.household_id
-  qualify row_number() over (partition by h.household_id order by h.snapshot_month desc) = 1
 ),
 settings as (
   select identification_deadline_days as n, first_assist_deadline_days as m from cfg_settings limit 1
@@ -58,7 +60,8 @@ dated as (
     alate.day as assist_late_date
   from latest l
   cross join settings s
-  left join int_workdays wf on wf.day = l.risk_found_date and not l.date_month_only
+  -- date_month_only inside the key keeps this a hash join (beside it: households × calendar days)
+  left join int_workdays wf on wf.day = case when not l.date_month_only then l.risk_found_date end
   left join int_workdays due on due.is_workday and due.workday_seq = wf.workday_seq + s.n
   left join int_workdays late on late.is_workday and late.workday_seq = wf.workday_seq + s.n + 1
   -- is_monitored inside the key keeps this a hash join (beside it: households × calendar days)

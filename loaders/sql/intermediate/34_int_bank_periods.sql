@@ -18,12 +18,17 @@ periods as (
 grid as (
   select p.*, b.institution from periods p cross join banks b
 ),
+-- the months each bank reported, once each: joined to every period of the grid, the loan rows themselves made
+-- periods × loans × months rows (quadratic in months)
+bank_months as (
+  select distinct institution, ledger_month from int_loan_months
+),
 months_reported as (
   select g.period, g.institution,
     count(distinct m.ledger_month) filter (where m.ledger_month between g.first_month and g.last_month) as months_reported,
     max(m.ledger_month) filter (where m.ledger_month <= g.last_month) as last_month_reported
   from grid g
-  left join int_loan_months m on m.institution = g.institution
+  left join bank_months m on m.institution = g.institution
   group by g.period, g.institution
 ),
 ledger_months as (
@@ -61,13 +66,21 @@ subsidy as (
   join int_loan_months m on m.institution = g.institution and m.ledger_month between g.first_month and g.last_month
   group by g.period, g.institution
 ),
-covered as (
-  select g.period, g.institution, count(distinct h.household_id) as coverage_households
+-- the period's end-of-period loans with the snapshot month to look up, materialized so that the snapshots are
+-- joined on household and month together (left to the optimizer, each loan row met every snapshot month of its
+-- household first: loans × months × months)
+period_end_loans as materialized (
+  select g.period, g.institution, g.end_month, m.roster_household_id
   from grid g
   join int_loan_months m on m.institution = g.institution and m.ledger_month = g.loan_end_month
-  join int_household_snapshots h on h.household_id = m.roster_household_id and h.snapshot_month = g.end_month
-  where m.balance > 0 and m.product_class in ('脱贫人口小额信贷', '个人精准扶贫贷款') and (h.is_lifted or h.is_monitored)
-  group by g.period, g.institution
+  where m.balance > 0 and m.product_class in ('脱贫人口小额信贷', '个人精准扶贫贷款')
+),
+covered as (
+  select l.period, l.institution, count(distinct h.household_id) as coverage_households
+  from period_end_loans l
+  join int_household_snapshots h on h.household_id = l.roster_household_id and h.snapshot_month = l.end_month
+  where h.is_lifted or h.is_monitored
+  group by l.period, l.institution
 ),
 exceptions as (
   -- loans in the period's ledgers of the bank with an exception found in one of the period's months (rules on

@@ -41,11 +41,15 @@ with records as (
   from stg_disaster_losses
 ),
 -- each head's ID belongs to the household of its latest snapshot
+-- each ID's household in its latest snapshot month (the first household_id when two share it that month):
+-- two hash aggregates, not a window sorting every snapshot row by ID
 id_map as (
-  select id_number, household_id
-  from int_household_snapshots
-  where id_number is not null
-  qualify row_number() over (partition by id_number order by snapshot_month desc, household_id) = 1
+  select s.id_number, min(s.household_id) as household_id
+  from int_household_snapshots s
+  join (
+    select id_number, max(snapshot_month) as snapshot_month from int_household_snapshots where id_number is not null group by id_number
+  ) l on l.id_number = s.id_number and l.snapshot_month = s.snapshot_month
+  group by s.id_number
 ),
 known_households as (
   select distinct household_id from int_household_snapshots
@@ -64,9 +68,11 @@ matched as (
   left join id_map a on a.id_number = r.alt_person_id
   left join known_households k on k.household_id = r.household_ref
 ),
+-- only the households some record matched: the as-of join sorts all of its right side
 snapshots as (
   select s.*, coalesce(h.risks, []) as risks
   from int_household_snapshots s
+  semi join (select distinct household_id from matched) k on k.household_id = s.household_id
   join int_roster h on h.household_id = s.household_id and h.period = s.snapshot_month
 )
 select

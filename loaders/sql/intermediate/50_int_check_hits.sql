@@ -113,12 +113,39 @@ ids as (
   from people
   where id_number is not null and trim(id_number) <> ''
 ),
-checked_ids as (
+-- each distinct ID checked once (a person's ID repeats in every snapshot month): everything but the snapshot's
+-- month; the check digit's 17 weighted digits written out on the number (a per-row list lambda cost seconds
+-- per million IDs)
+distinct_ids as (
   select
-    *,
+    id18,
     regexp_full_match(id18, '[0-9]{17}[0-9X]') as well_formed,
     try_strptime(substr(id18, 7, 8), '%Y%m%d')::date as birth_date
-  from ids
+  from (select distinct id18 from ids)
+),
+checked_ids as (
+  select
+    id18,
+    case
+      when not well_formed then '位数或格式不对'
+      when substr('10X98765432', (
+        (n17 // 10000000000000000 % 10) * 7 + (n17 // 1000000000000000 % 10) * 9 + (n17 // 100000000000000 % 10) * 10 + (n17 // 10000000000000 % 10) * 5 +
+        (n17 // 1000000000000 % 10) * 8 + (n17 // 100000000000 % 10) * 4 + (n17 // 10000000000 % 10) * 2 + (n17 // 1000000000 % 10) * 1 +
+        (n17 // 100000000 % 10) * 6 + (n17 // 10000000 % 10) * 3 + (n17 // 1000000 % 10) * 7 + (n17 // 100000 % 10) * 9 +
+        (n17 // 10000 % 10) * 10 + (n17 // 1000 % 10) * 5 + (n17 // 100 % 10) * 8 + (n17 // 10 % 10) * 4 +
+        (n17 // 1 % 10) * 2) % 11 + 1, 1)
+        <> substr(id18, 18, 1) then '校验位不对'
+      when length(replace(left(id18, 17), left(id18, 1), '')) = 0
+        or contains(id18, '00000000') or contains(id18, '12345678') then '为占位号码'
+      when left(id18, 2) not in ('11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37',
+        '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65', '71', '81', '82')
+        then '前两位不是省级代码'
+      when birth_date is null then '出生日期部分不是有效日期'
+      when birth_date < date '1900-01-01' then '出生日期早于1900年'
+    end as id_reason,
+    -- a valid birth date here is from 1900 on (four-digit years), so its 'YYYY-MM' compares with the snapshot's
+    strftime(birth_date, '%Y-%m') as birth_month
+  from (select *, case when well_formed then left(id18, 17)::bigint end as n17 from distinct_ids)
 ),
 id_reasons as (
   select
@@ -127,21 +154,9 @@ id_reasons as (
     i.person_ref,
     i.relation,
     i.id_number,
-    case
-      when not i.well_formed then '位数或格式不对'
-      when substr('10X98765432', (list_sum(list_transform(range(17),
-        (k) -> substr(i.id18, k + 1, 1)::integer * [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2][k + 1])) % 11)::integer + 1, 1)
-        <> substr(i.id18, 18, 1) then '校验位不对'
-      when length(replace(left(i.id18, 17), left(i.id18, 1), '')) = 0
-        or contains(i.id18, '00000000') or contains(i.id18, '12345678') then '为占位号码'
-      when left(i.id18, 2) not in ('11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37',
-        '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65', '71', '81', '82')
-        then '前两位不是省级代码'
-      when i.birth_date is null then '出生日期部分不是有效日期'
-      when i.birth_date < date '1900-01-01' then '出生日期早于1900年'
-      when i.birth_date > last_day(strptime(i.snapshot_month || '-01', '%Y-%m-%d'))::date then '出生日期晚于数据期'
-    end as reason
-  from checked_ids i
+    coalesce(c.id_reason, case when c.birth_month > i.snapshot_month then '出生日期晚于数据期' end) as reason
+  from ids i
+  join checked_ids c on c.id18 = i.id18
 ),
 -- the heads of int_roster (one per household, whether or not members are known) for duplicate_head
 heads as (
@@ -220,6 +235,9 @@ hits as (
   join (
     select snapshot_month, id18, count(distinct household_id) as households, list(distinct household_id order by household_id) as household_ids
     from heads
+    -- only IDs that ever name two households (a cheap aggregate over few groups first: distinct lists for every
+    -- ID and month cost more)
+    semi join (select id18 from heads group by id18 having min(household_id) < max(household_id)) using (id18)
     group by snapshot_month, id18
     having count(distinct household_id) > 1
   ) d on d.snapshot_month = h.snapshot_month and d.id18 = h.id18
@@ -237,6 +255,7 @@ hits as (
     select snapshot_month, id18, count(distinct household_id) as households, list(distinct household_id order by household_id) as household_ids
     from ids
     where from_members
+      and id18 in (select id18 from ids where from_members group by id18 having min(household_id) < max(household_id))
     group by snapshot_month, id18
     having count(distinct household_id) > 1
   ) d on d.snapshot_month = i.snapshot_month and d.id18 = i.id18
