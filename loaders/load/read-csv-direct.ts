@@ -19,7 +19,7 @@ import type { TextEncoding } from "../read/detect-encoding.ts";
 import { EncodingError, pickDelimiter } from "../read/read-csv.ts";
 import { cellTooLong, MAX_CELL_CHARS } from "../read/limits.ts";
 import { sqlString } from "./staging-writer.ts";
-import { WS_CLASS } from "./validate-table.ts";
+import { SOLID, WS_CLASS } from "./validate-table.ts";
 
 const LF = 10;
 const CR = 13;
@@ -235,6 +235,12 @@ export interface DirectRead {
 export async function readCsvDirect(
   conn: DuckDBConnection, path: string, encoding: TextEncoding, headerRow: number, width: number, tmpPath: string, name: string,
 ): Promise<DirectRead | null> {
+  const profile = process.env.DIXIAN_SQL_PROFILE === "1";
+  let mark = performance.now();
+  const lap = (what: string) => {
+    if (profile) process.stderr.write(`${((performance.now() - mark) / 1000).toFixed(2)} s  ${what}\n`);
+    mark = performance.now();
+  };
   const delimiter = fileDelimiter(path, encoding);
   const scanner = new RecordScanner(delimiter.charCodeAt(0));
   let source = path;
@@ -248,6 +254,7 @@ export async function readCsvDirect(
     if (process.env.DIXIAN_SQL_PROFILE === "1") process.stderr.write(`read_csv: ${reason}; the text route instead\n`);
     return null;
   };
+  lap(encoding === "gb18030" ? "transcode and scan" : "scan");
   if (scanner.tooManyEmpty) return why(`more than ${MAX_EMPTY_RECORDS} empty lines`);
   const empty = scanner.empty.filter((r) => r > headerRow);
   const expected = scanner.records - headerRow - empty.length;
@@ -260,6 +267,7 @@ export async function readCsvDirect(
     await conn.run(`drop table if exists ${raw}`).catch(() => undefined);
     return why(`DuckDB did not read the file (${String((error as Error).message).split("\n")[0].slice(0, 120)})`);
   }
+  lap("read_csv");
   const count = Number((await conn.runAndReadAll(`select count(*) from ${raw}`)).getRows()[0][0]);
   if (count !== expected) {
     await conn.run(`drop table ${raw}`);
@@ -273,6 +281,7 @@ export async function readCsvDirect(
   // A cell longer than Excel allows refuses the file, as CsvParser does (JavaScript counts UTF-16 units;
   // UTF-8 bytes are never fewer, so strlen screens first).
   const long = (await conn.runAndReadAll(`select min(${numbered}) from ${raw} where ${cells.map((c) => `(strlen(${c}) > ${MAX_CELL_CHARS} and length(${c}) + length(regexp_replace(${c}, '[^\\x{10000}-\\x{10FFFF}]', '', 'g')) > ${MAX_CELL_CHARS})`).join(" or ")}`)).getRows()[0][0];
+  lap("count and cell lengths");
   if (long !== null) {
     await conn.run(`drop table ${raw}`);
     throw cellTooLong(Number(long));
@@ -280,7 +289,8 @@ export async function readCsvDirect(
   // isSkippedRow: the first cell with text (JavaScript's trim) is absent or starts a 合计/小计/总计/累计/total row.
   // Most first cells start and end with no white space and no 合小总累tT: those skip the regular expressions.
   const textOf = (c: string) => `(case when ${c} is null or ${c} = '' then null when regexp_matches(${c}, '^${WS_CLASS}|${WS_CLASS}$') then nullif(regexp_replace(${c}, '^${WS_CLASS}+|${WS_CLASS}+$', '', 'g'), '') else ${c} end)`;
-  const first = width === 1 ? textOf("c0") : `coalesce(${cells.map(textOf).join(", ")})`;
+  const rest = width === 1 ? textOf("c0") : `coalesce(${cells.map(textOf).join(", ")})`;
+  const first = `(case when regexp_full_match(c0, '${SOLID}.*${SOLID}|${SOLID}') then c0 else ${rest} end)`;
   const view = `${name}_rows`;
   await conn.run(`create temp view ${view} as select source_row, ${cells.join(", ")} from (select ${numbered} as source_row, *, ${first} as first_text from ${raw})
 where first_text is not null and not (left(first_text, 1) in ('合', '小', '总', '累', 't', 'T') and regexp_matches(first_text, '^(合${WS_CLASS}*计|小${WS_CLASS}*计|总${WS_CLASS}*计|累${WS_CLASS}*计|total)', 'i'))`);

@@ -23,11 +23,15 @@ import { sqlString } from "./staging-writer.ts";
 const WS = "\t\n\u000b\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff";
 export const WS_CLASS = `[${[...WS].map((c) => `\\x{${c.codePointAt(0)!.toString(16)}}`).join("")}]`;
 /** A character that is not white space: a cell starting and ending with one needs no trimming (most cells). */
-const SOLID = `[^${WS_CLASS.slice(1, -1)}]`;
+export const SOLID = `[^${WS_CLASS.slice(1, -1)}]`;
 const FULL = Array.from({ length: 0xff5e - 0xff01 + 1 }, (_, i) => String.fromCharCode(0xff01 + i)).join("") + "\u3000";
 const HALF = Array.from({ length: 0x7e - 0x21 + 1 }, (_, i) => String.fromCharCode(0x21 + i)).join("") + " ";
 
-/** SQL macros shared by every compiled contract (temporary: they live with the connection). */
+/**
+ * SQL macros shared by every compiled contract (temporary: they live with the connection). Membership in a
+ * list of constants is list_contains, never IN: DuckDB turns a long IN list into a join, which carries every
+ * column of the wide intermediate rows through a hash table (16 such joins made up most of the cost once).
+ */
 export const MACROS = `
 create or replace temp macro dx_text(s) as case when regexp_full_match(s, '${SOLID}.*${SOLID}|${SOLID}') then s
   else nullif(regexp_replace(s, '^${WS_CLASS}+|${WS_CLASS}+$', '', 'g'), '') end;
@@ -70,8 +74,8 @@ create or replace temp macro dx_bool(t) as case
   when t is null then null
   when t = '是' then 'true'
   when t = '否' then 'false'
-  when lower(dx_half(t)) in ('是', 'y', 'yes', '1', 'true', '有', '√', 't') then 'true'
-  when lower(dx_half(t)) in ('否', 'n', 'no', '0', 'false', '无', '×', 'f') then 'false'
+  when list_contains(['是', 'y', 'yes', '1', 'true', '有', '√', 't'], lower(dx_half(t))) then 'true'
+  when list_contains(['否', 'n', 'no', '0', 'false', '无', '×', 'f'], lower(dx_half(t))) then 'false'
   else '!' end;
 create or replace temp macro dx_jsnum(x) as case when x = trunc(x) and abs(x) < 1e21 then (x::hugeint)::varchar else x::varchar end;
 create or replace temp macro dx_jslen(s) as length(s) + length(regexp_replace(s, '[^\\x{10000}-\\x{10FFFF}]', '', 'g'));
@@ -219,8 +223,10 @@ export async function validateTextTable(conn: DuckDBConnection, input: TextTable
   const runAndReadAll0 = conn.runAndReadAll.bind(conn);
   const timed = <T>(f: (sql: string) => Promise<T>) => async (sql: string) => {
     const start = performance.now();
+    const cpu = process.cpuUsage();
     const out = await f(sql);
-    if (profile) process.stderr.write(`${((performance.now() - start) / 1000).toFixed(2)} s  ${sql.trim().slice(0, 80).replace(/\s+/g, " ")}\n`);
+    const used = process.cpuUsage(cpu);
+    if (profile) process.stderr.write(`${((performance.now() - start) / 1000).toFixed(2)} s (CPU ${((used.user + used.system) / 1e6).toFixed(2)} s)  ${sql.trim().slice(0, 80).replace(/\s+/g, " ")}\n`);
     return out;
   };
   conn = { run: timed(run0), runAndReadAll: timed(runAndReadAll0) } as unknown as DuckDBConnection;
@@ -240,8 +246,8 @@ export async function validateTextTable(conn: DuckDBConnection, input: TextTable
   // lookup is left out, a few hundred are written into the statement, more are looked up in a table.
   const dated = fields.filter(({ field, column }) => column && (field.kind === "date" || field.kind === "period"));
   const slowTable = `${work}_dates`;
-  const slowTexts = dated.map(({ column }) => `select dx_text(${column!.name}) as text from ${input.table}`).join(" union all ");
-  await conn.run(`create temp table ${slowTable} as select text, dx_date_any(text) as iso from (select distinct text from (${slowTexts || "select null::varchar as text"}) where dx_date(text) = '?')`);
+  const slowTexts = dated.length === 0 ? "select null::varchar as text" : `select unnest([${dated.map(({ column }) => `dx_text(${column!.name})`).join(", ")}]) as text from ${input.table}`;
+  await conn.run(`create temp table ${slowTable} as select text, dx_date_any(text) as iso from (select distinct text from (${slowTexts}) where dx_date(text) = '?')`);
   const slowRows = Number((await conn.runAndReadAll(`select count(*) from ${slowTable}`)).getRows()[0][0]);
   let slow: ((t: string) => string) | null = null;
   if (slowRows > 0 && slowRows <= 500) {
@@ -287,14 +293,14 @@ export async function validateTextTable(conn: DuckDBConnection, input: TextTable
       // Most cells hold one of the values exactly: those skip the compaction and the aliases.
       const plain = plainValues(field, facts.values);
       value = plain.length > 0
-        ? `(case when p${i} in (${plain.map(sqlString).join(", ")}) then p${i} else ${enumSql(field, `dx_compact(p${i})`)} end)`
+        ? `(case when list_contains([${plain.map(sqlString).join(", ")}], p${i}) then p${i} else ${enumSql(field, `dx_compact(p${i})`)} end)`
         : enumSql(field, `dx_compact(p${i})`);
     } else if (field.kind === "list") {
       bad = "false";
       // l: the items, split once a level down.
       numbers.push(`(case when p${i} is not null then list_filter(list_transform(regexp_split_to_array(p${i}, '[、,;|，；]'), x -> dx_text(x)), x -> x is not null) end) as l${i}`);
       const plain = plainValues(field, facts.values);
-      const item = plain.length > 0 ? `(case when x in (${plain.map(sqlString).join(", ")}) then x else ${enumSql(field, "dx_compact(x)")} end)` : enumSql(field, "dx_compact(x)");
+      const item = plain.length > 0 ? `(case when list_contains([${plain.map(sqlString).join(", ")}], x) then x else ${enumSql(field, "dx_compact(x)")} end)` : enumSql(field, "dx_compact(x)");
       value = `(case when len(l${i}) > 0 then list_transform(l${i}, x -> ${item}) end)`;
     } else {
       bad = "false";
@@ -307,8 +313,8 @@ export async function validateTextTable(conn: DuckDBConnection, input: TextTable
     if (facts.values) {
       const list = facts.values.map(sqlString).join(", ");
       conds.push(facts.isList
-        ? `when v${i} is not null and len(list_filter(v${i}, x -> x not in (${list}))) > 0 then 'invalid_value'`
-        : `when v${i} is not null and v${i} not in (${list}) then 'invalid_value'`);
+        ? `when v${i} is not null and len(list_filter(v${i}, x -> not list_contains([${list}], x))) > 0 then 'invalid_value'`
+        : `when v${i} is not null and not list_contains([${list}], v${i}) then 'invalid_value'`);
     }
     if (facts.safeint) conds.push(`when v${i} is not null and abs(v${i}) > 9007199254740991 then 'too_big'`);
     if (facts.min) conds.push(`when v${i} is not null and v${i} ${facts.min.inclusive ? "<" : "<="} ${facts.min.v} then 'too_small'`);
