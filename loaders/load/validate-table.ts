@@ -79,12 +79,9 @@ create or replace temp macro dx_bool(t) as case
   else '!' end;
 create or replace temp macro dx_jsnum(x) as case when x = trunc(x) and abs(x) < 1e21 then (x::hugeint)::varchar else x::varchar end;
 create or replace temp macro dx_jslen(s) as length(s) + length(regexp_replace(s, '[^\\x{10000}-\\x{10FFFF}]', '', 'g'));
-create or replace temp macro dx_gb11643(id) as substr('10X98765432', ((
-  (ascii(substr(id, 1, 1)) - 48) * 7 + (ascii(substr(id, 2, 1)) - 48) * 9 + (ascii(substr(id, 3, 1)) - 48) * 10 + (ascii(substr(id, 4, 1)) - 48) * 5 +
-  (ascii(substr(id, 5, 1)) - 48) * 8 + (ascii(substr(id, 6, 1)) - 48) * 4 + (ascii(substr(id, 7, 1)) - 48) * 2 + (ascii(substr(id, 8, 1)) - 48) * 1 +
-  (ascii(substr(id, 9, 1)) - 48) * 6 + (ascii(substr(id, 10, 1)) - 48) * 3 + (ascii(substr(id, 11, 1)) - 48) * 7 + (ascii(substr(id, 12, 1)) - 48) * 9 +
-  (ascii(substr(id, 13, 1)) - 48) * 10 + (ascii(substr(id, 14, 1)) - 48) * 5 + (ascii(substr(id, 15, 1)) - 48) * 8 + (ascii(substr(id, 16, 1)) - 48) * 4 +
-  (ascii(substr(id, 17, 1)) - 48) * 2) % 11) + 1, 1);
+-- The check digit of the first 17 digits, by integer arithmetic on two halves (17 substrings cost more).
+create or replace temp macro dx_gb11643_sum(a, b) as ((a // 100000000) % 10) * 7 + ((a // 10000000) % 10) * 9 + ((a // 1000000) % 10) * 10 + ((a // 100000) % 10) * 5 + ((a // 10000) % 10) * 8 + ((a // 1000) % 10) * 4 + ((a // 100) % 10) * 2 + ((a // 10) % 10) * 1 + ((a // 1) % 10) * 6 + ((b // 10000000) % 10) * 3 + ((b // 1000000) % 10) * 7 + ((b // 100000) % 10) * 9 + ((b // 10000) % 10) * 10 + ((b // 1000) % 10) * 5 + ((b // 100) % 10) * 8 + ((b // 10) % 10) * 4 + ((b // 1) % 10) * 2;
+create or replace temp macro dx_gb11643(id) as substr('10X98765432', (dx_gb11643_sum(try_cast(left(id, 9) as bigint), try_cast(substr(id, 10, 8) as bigint)) % 11) + 1, 1);
 create or replace temp macro dx_certificate_id(s) as case when (length(s) = 20 or length(s) = 22) and regexp_full_match(substr(s, 19), '[0-9]+') then left(s, 18) else s end;
 `;
 
@@ -350,17 +347,22 @@ export async function validateTextTable(conn: DuckDBConnection, input: TextTable
   const ruleCols = contract.rules.map((_, r) => `m${r}, a${r}`);
   // One statement, a chain of CTEs. Date texts in forms other than YYYY-MM-DD / YYYY-MM are parsed first,
   // once per distinct text, into a small lookup table (a CASE's unused branches cost even when not taken).
-  await conn.run(`
-create temp table ${work} as
-with t as (select source_row, ${texts.join(", ")} from ${input.table}),
+  // The chain is run twice: over every row for the typed values and the two flags (a narrow table), then
+  // over the rows with a defect only, for the reports' details (rejected or warned rows are few; writing
+  // every row's details made a table of some 140 columns and cost as much as the checks).
+  const chain = (source: string) => `
+with t as (select source_row, ${texts.join(", ")} from ${source}),
 p as (select *, ${parsed.join(", ")} from t),
 n as (select *${numbers.map((x) => `, ${x}`).join("")} from p),
 v as (select *, ${typed.join(", ")} from n),
 z as (select *, ${issues.join(", ")} from v),
 s as (select *, ${seen.join(", ")} from z),
 r as (select *, ${rules.length ? rules.join(", ") : "1 as no_rules"} from s),
-x as (select *, (${rejectedBy.join(" or ") || "false"}) as rejected, (${warnedBy.join(" or ") || "false"}) as warned from r)
-select source_row, ${fields.map(({ i }) => `(case when rejected or warned then r${i} end) as r${i}, b${i}, z${i}`).join(", ")}${ruleCols.length ? `, ${ruleCols.join(", ")}` : ""},
+x as (select *, (${rejectedBy.join(" or ") || "false"}) as rejected, (${warnedBy.join(" or ") || "false"}) as warned from r)`;
+  await conn.run(`create temp table ${work} as ${chain(input.table)}
+select source_row, ${finals.join(", ")}, rejected, warned from x`);
+  await conn.run(`create temp table ${work}_d as ${chain(`(select * from ${input.table} where source_row in (select source_row from ${work} where rejected or warned))`)}
+select source_row, ${fields.map(({ i }) => `r${i}, b${i}, z${i}`).join(", ")}${ruleCols.length ? `, ${ruleCols.join(", ")}` : ""},
   ${finals.join(", ")}, rejected, warned
 from x`);
   await conn.run(`drop table ${slowTable}`);
@@ -380,6 +382,7 @@ select w.source_row from ${work} w where not w.rejected and exists (select 1 fro
     }
     // A view, not a copy: the wide table is written once.
     await conn.run(`create temp view ${work}_f as select *, ${dupCol} as dup from ${work}`);
+    await conn.run(`create temp view ${work}_df as select *, ${dupCol} as dup from ${work}_d`);
 
     // 7. staging: kept rows, completed, cast to the contract's types.
     const completes = contract.sql?.complete ?? {};
@@ -404,14 +407,14 @@ select ${cols.join(", ")}, ${sqlString(input.file)}, source_row from ${work}_f w
       const message = `case when b${i} then ${sqlString(parseRule ? `「${header}」${PARSE_HINTS[parseRule]}` : "")} ${zodCase.message} end`;
       defects.push(`select source_row, case when b${i} then ${ord} else ${fields.length + ord} end as ord, ${rule} as rule, ${sqlString(header)} as column_name, ${sqlString(field.key)} as field_key, coalesce(dx_text(r${i}), '') as value, ${message} as message,
   ${sqlString(severity)} as severity, ${severity === "warn" ? "'null'" : "null"} as action, rejected, dup, ${periodExpr} as period, ${sourceKey} as source_key
-from ${work}_f where (b${i} or z${i} is not null) and not dup`);
+from ${work}_df where (b${i} or z${i} is not null) and not dup`);
     });
     contract.rules.forEach((rule, r) => {
       const ci = keyIndex.get(rule.column)!;
       const header = fields[ci].header;
       defects.push(`select source_row, ${2 * fields.length + r} as ord, ${sqlString(rule.code)} as rule, ${sqlString(header)} as column_name, ${sqlString(rule.column)} as field_key, coalesce(dx_text(r${ci}), '') as value, m${r} as message,
   ${sqlString(rule.severity)} as severity, ${rule.severity === "warn" ? `a${r}` : "null"} as action, rejected, dup, ${periodExpr} as period, ${sourceKey} as source_key
-from ${work}_f where m${r} is not null and not dup`);
+from ${work}_df where m${r} is not null and not dup`);
     });
     if (keys.length > 0) {
       const keyHeaders = keys.map(({ i }) => fields[i].header);
@@ -439,7 +442,8 @@ from ${work}_f where dup`);
     return { read: counts[0], rejected: counts[1], warned: counts[2], periods, rejections, warnings };
   } finally {
     await conn.run(`drop view if exists ${work}_f`);
-    for (const t of [work, `${work}_dup`]) await conn.run(`drop table if exists ${t}`);
+    await conn.run(`drop view if exists ${work}_df`);
+    for (const t of [work, `${work}_d`, `${work}_dup`]) await conn.run(`drop table if exists ${t}`);
   }
 }
 
