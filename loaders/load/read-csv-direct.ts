@@ -215,6 +215,8 @@ async function transcodeGb18030(path: string, out: string, scanner: RecordScanne
     sink.end();
     await once(sink, "close");
   } catch (error) {
+    // A write still under way fails once the stream is destroyed: that is expected, not an error to report.
+    sink.on("error", () => undefined);
     sink.destroy();
     throw error;
   }
