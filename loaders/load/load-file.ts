@@ -219,9 +219,9 @@ export async function loadFile(
       const field = contract.fields.find((x) => x.kind === "period")!;
       throw new Refusal(`缺少数据期：文件中没有 ${describeField(field)} 列，文件名中也没有年月或日期（如 2025-03、202503、2025年3月 或导出日期 20250302），请加 数据期 列或在文件名中写明年月`);
     }
-    // Contracts with SQL forms are validated set-based (the same results: test/load/validate-table.test.ts);
-    // DIXIAN_VALIDATION=row keeps them on the row path (an escape hatch, docs/architecture.md 载入).
-    if (sqlCapable(contract) && process.env.DIXIAN_VALIDATION !== "row") {
+    // The set-based path is opt-in (DIXIAN_VALIDATION=sql): it gives the same results (test/load/
+    // validate-table.test.ts) but is still slower than the row path (docs/architecture.md, 载入).
+    if (sqlCapable(contract) && process.env.DIXIAN_VALIDATION === "sql") {
       // A CSV file (encoding known) is read by DuckDB itself; XLSX sheets and programs' rows go the text route.
       if (located.encoding !== null) {
         noteRoute(rel, "duckdb");
