@@ -97,6 +97,8 @@ async function loadViaText(located: LocatedExtract, rel: string, filePeriod: str
       return result;
     }))!;
   } catch (error) {
+    // A write still under way fails once the stream is destroyed: expected here, not an error to report.
+    out.on("error", () => undefined);
     out.destroy();
     throw error;
   } finally {

@@ -118,17 +118,23 @@ describe("DuckDB reading the CSV file itself (read_csv) gives what the row path 
     });
   }, 120_000);
 
-  it("refuses a GB18030 file with a bad byte past the sampled head with the row path's message", async () => {
+  it("refuses a GB18030 or UTF-8 file with a bad byte past the sampled head with the row path's message", async () => {
     const input = join(work, "bad-gb");
     cpSync(join(FIXTURES, "extracts", "villages.csv"), join(input, "villages.csv"));
     const body = Array.from({ length: 12_000 }, (_, i) => rows[0].replace("H1,", `B${i},`)).join("\n");
     const bytes = Buffer.concat([gb(`${EDGE_HEADER}\n${body}\n`), Buffer.from([0x81, 0x0a]), gb(`${rows[0]}\n`)]);
     expect(bytes.length).toBeGreaterThan(1 << 20);
     writeFileSync(join(input, "households_2024-01.csv"), bytes);
+    // The same for UTF-8: DuckDB declines the bad byte, the text route's reader refuses the file.
+    const utf8 = Buffer.concat([Buffer.from(`${EDGE_HEADER}\n${body.replaceAll("2024-01", "2024-02")}\n`), Buffer.from([0xff, 0x0a])]);
+    writeFileSync(join(input, "households_2024-02.csv"), utf8);
     const out = await same(input);
     const file = out.files.find((f) => f.file === "households_2024-01.csv")!;
     expect(file.status).toBe("refused");
     expect(file.message).toContain("GB18030");
+    const file2 = out.files.find((f) => f.file === "households_2024-02.csv")!;
+    expect(file2.status).toBe("refused");
+    expect(file2.message).toContain("UTF-8");
     expect(out.tables.stg_households).toEqual([]);
   }, 120_000);
 });
