@@ -23,6 +23,15 @@ import { createWriteStream } from "node:fs";
 import { rm } from "node:fs/promises";
 import { once } from "node:events";
 import { sqlString } from "./staging-writer.ts";
+import { readCsvDirect } from "./read-csv-direct.ts";
+
+/** How each file was last loaded (by its path relative to the folder): tests and DIXIAN_SQL_PROFILE read it. */
+export const loadRoutes = new Map<string, "duckdb" | "text" | "row">();
+
+function noteRoute(rel: string, route: "duckdb" | "text" | "row"): void {
+  loadRoutes.set(rel, route);
+  if (process.env.DIXIAN_SQL_PROFILE === "1") process.stderr.write(`${rel}: ${route}\n`);
+}
 
 /** What loading the files of one folder shares: the villages lookups and the keys already loaded. */
 export interface LoadState {
@@ -52,16 +61,15 @@ function csvCell(cell: unknown): string {
 }
 
 /**
- * The set-based path: the file's rows (blank and 合计 rows left out) become a text table in DuckDB, which
- * validateTextTable turns into staging rows, rejections and warnings, all in one transaction.
+ * The set-based path for rows that come through JavaScript (XLSX sheets, an export profile's canonical
+ * rows, a CSV file DuckDB will not read as CsvParser does): the rows (blank and 合计 rows left out) are
+ * written to a temp CSV of text cells, which DuckDB reads into a text table for validateTextTable.
  */
 async function loadViaText(located: LocatedExtract, rel: string, filePeriod: string | null, state: LoadState, base: FileOutcome): Promise<FileResult> {
-  const contract = located.match.contract;
   const mapped = located.match.columns;
   const path = join(state.tmpDir, `text-${process.pid}-${Date.now()}.csv`);
   const table = `dx_text_${process.pid}_${Date.now()}`;
   const out = createWriteStream(path, { highWaterMark: 8 << 20 });
-  let began = false;
   try {
     let buffer = "";
     for await (const batch of located.rows) {
@@ -81,28 +89,75 @@ async function loadViaText(located: LocatedExtract, rel: string, filePeriod: str
     await once(out, "close");
     const columns: TextColumn[] = mapped.map((m, c) => ({ field: m.field, name: `c${c}`, header: m.header, factor: m.factor }));
     const spec = ["'source_row': 'INTEGER'", ...columns.map((c) => `'${c.name}': 'VARCHAR'`)].join(", ");
-    await state.conn.run("begin transaction");
-    began = true;
-    await state.conn.run(`create temp table ${table} as select * from read_csv(${sqlString(path)}, header = false, auto_detect = false, delim = ',', quote = '"', escape = '"', ` +
-      `max_line_size = 100000000, columns = {${spec}})`);
-    const result = await validateTextTable(state.conn, { contract, table, columns, filePeriod, file: rel, sheet: located.sheet }, state.ctx, MAX_DETAILS_PER_FILE);
-    await state.conn.run(`drop table ${table}`);
-    await state.conn.run("commit");
-    began = false;
-    (state.staleKeys ??= new Set()).add(contract.extract);
-    const outcome: FileOutcome = {
-      ...base, sheet: located.sheet, extract: contract.extract, status: "loaded", period: periodLabel(new Set(result.periods), filePeriod),
-      rowsRead: result.read, rowsAccepted: result.read - result.rejected, rowsRejected: result.rejected, rowsWarned: result.warned,
-      message: loadMessage(result.rejected, result.rejections.length, result.warned, result.warnings.length),
-    };
-    return { outcome, rejections: result.rejections, warnings: result.warnings };
+    return (await inTransaction(state, async () => {
+      await state.conn.run(`create temp table ${table} as select * from read_csv(${sqlString(path)}, header = false, auto_detect = false, delim = ',', quote = '"', escape = '"', ` +
+        `max_line_size = 100000000, columns = {${spec}})`);
+      const result = await validate(located, rel, filePeriod, state, base, table, columns);
+      await state.conn.run(`drop table ${table}`);
+      return result;
+    }))!;
   } catch (error) {
-    if (began) await state.conn.run("rollback").catch(() => undefined);
+    // A write still under way fails once the stream is destroyed: expected here, not an error to report.
+    out.on("error", () => undefined);
     out.destroy();
     throw error;
   } finally {
     await rm(path, { force: true });
   }
+}
+
+/**
+ * The set-based path for a CSV file: DuckDB reads the file's data rows itself (readCsvDirect), numbered as
+ * the row path numbers them. Null when DuckDB's reading cannot be shown to be CsvParser's: the caller then
+ * goes the text route.
+ */
+async function loadViaDuckDb(path: string, located: LocatedExtract, rel: string, filePeriod: string | null, state: LoadState, base: FileOutcome): Promise<FileResult | null> {
+  await located.close();
+  const name = `dx_csv_${process.pid}_${Date.now()}`;
+  const utf8 = join(state.tmpDir, `utf8-${process.pid}-${Date.now()}.csv`);
+  // The text table is made outside the transaction (its rowids, which number the rows, are only final
+  // once committed); it is temporary and dropped either way.
+  let read: Awaited<ReturnType<typeof readCsvDirect>> = null;
+  try {
+    read = await readCsvDirect(state.conn, path, located.encoding!, located.headerRow, located.headerWidth, utf8, name);
+    await rm(utf8, { force: true });
+    if (read === null) return null;
+    const view = read.view;
+    const columns: TextColumn[] = located.match.columns.map((m) => ({ field: m.field, name: `c${m.index}`, header: m.header, factor: m.factor }));
+    return await inTransaction(state, () => validate(located, rel, filePeriod, state, base, view, columns));
+  } finally {
+    await rm(utf8, { force: true });
+    if (read !== null) {
+      await state.conn.run(`drop view if exists ${read.drop[0]}`);
+      await state.conn.run(`drop table if exists ${read.drop[1]}`);
+    }
+  }
+}
+
+/** Runs `work` in one transaction: committed when it returns a result, rolled back when it throws or returns null. */
+async function inTransaction<T>(state: LoadState, work: () => Promise<T | null>): Promise<T | null> {
+  await state.conn.run("begin transaction");
+  let result: T | null;
+  try {
+    result = await work();
+  } catch (error) {
+    await state.conn.run("rollback").catch(() => undefined);
+    throw error;
+  }
+  await state.conn.run(result === null ? "rollback" : "commit");
+  return result;
+}
+
+async function validate(located: LocatedExtract, rel: string, filePeriod: string | null, state: LoadState, base: FileOutcome, table: string, columns: TextColumn[]): Promise<FileResult> {
+  const contract = located.match.contract;
+  const result = await validateTextTable(state.conn, { contract, table, columns, filePeriod, file: rel, sheet: located.sheet }, state.ctx, MAX_DETAILS_PER_FILE);
+  (state.staleKeys ??= new Set()).add(contract.extract);
+  const outcome: FileOutcome = {
+    ...base, sheet: located.sheet, extract: contract.extract, status: "loaded", period: periodLabel(new Set(result.periods), filePeriod),
+    rowsRead: result.read, rowsAccepted: result.read - result.rejected, rowsRejected: result.rejected, rowsWarned: result.warned,
+    message: loadMessage(result.rejected, result.rejections.length, result.warned, result.warnings.length),
+  };
+  return { outcome, rejections: result.rejections, warnings: result.warnings };
 }
 
 export interface FileResult {
@@ -166,11 +221,21 @@ export async function loadFile(
       const field = contract.fields.find((x) => x.kind === "period")!;
       throw new Refusal(`缺少数据期：文件中没有 ${describeField(field)} 列，文件名中也没有年月或日期（如 2025-03、202503、2025年3月 或导出日期 20250302），请加 数据期 列或在文件名中写明年月`);
     }
-    // The set-based path is opt-in for now: it gives the same results (test/load/validate-table.test.ts) but
-    // is still slower than the row path on the default county (docs/architecture.md, 载入).
+    // The set-based path is opt-in (DIXIAN_VALIDATION=sql): it gives the same results (test/load/
+    // validate-table.test.ts) but is still slower than the row path (docs/architecture.md, 载入).
     if (sqlCapable(contract) && process.env.DIXIAN_VALIDATION === "sql") {
+      // A CSV file (encoding known) is read by DuckDB itself; XLSX sheets and programs' rows go the text route.
+      if (located.encoding !== null) {
+        noteRoute(rel, "duckdb");
+        const direct = await loadViaDuckDb(path, located, rel, filePeriod, state, base);
+        if (direct !== null) return direct;
+        noteRoute(rel, "text");
+        return await loadViaText(await locate(), rel, filePeriod, state, base);
+      }
+      noteRoute(rel, "text");
       return await loadViaText(located, rel, filePeriod, state, base);
     }
+    noteRoute(rel, "row");
     await syncKeys(state, contract);
     const plan = makePlan(contract, located.match.columns, filePeriod);
     writer = new StagingWriter(contract, join(state.tmpDir, `stage-${process.pid}-${Date.now()}.csv`), rel, state.conn, state.partRows);

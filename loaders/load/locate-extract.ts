@@ -51,6 +51,8 @@ export interface LocatedExtract {
   sheet: string | null;
   match: HeaderMatch;
   headerRow: number;
+  /** Cells in the header row (a CSV file's columns, as CsvParser split the header). */
+  headerWidth: number;
   encoding: TextEncoding | null;
   rows: AsyncIterable<SourceRow[]>;
   /** Stops reading the workbook (other sheets are not needed). */
@@ -161,7 +163,7 @@ export async function locateInSheets({ sheets, encoding }: { sheets: AsyncIterat
     const sheet = next.value;
     const iterator = sheet.rows[Symbol.asyncIterator]();
     let seen = 0;
-    let found: { match: HeaderMatch; row: number; rest: SourceRow[] } | null = null;
+    let found: { match: HeaderMatch; row: number; width: number; rest: SourceRow[] } | null = null;
     while (found === null && seen < HEADER_SEARCH_ROWS) {
       const batch = await iterator.next();
       if (batch.done) break;
@@ -171,7 +173,7 @@ export async function locateInSheets({ sheets, encoding }: { sheets: AsyncIterat
         if (++seen > HEADER_SEARCH_ROWS) break;
         const match = identifyHeaderRow(cells);
         if (match) {
-          found = { match, row, rest: batch.value.slice(i + 1) };
+          found = { match, row, width: cells.length, rest: batch.value.slice(i + 1) };
           break;
         }
       }
@@ -187,9 +189,12 @@ export async function locateInSheets({ sheets, encoding }: { sheets: AsyncIterat
         sheet: sheet.name,
         match: found.match,
         headerRow: found.row,
+        headerWidth: found.width,
         encoding,
         rows,
         close: async () => {
+          // The rows' reader too, when they were not read to the end (its file stays open otherwise).
+          await iterator.return?.();
           await sheets.return?.();
         },
       };

@@ -21,16 +21,23 @@ import { sqlString } from "./staging-writer.ts";
 
 /** JavaScript's \s and String.prototype.trim set. */
 const WS = "\t\n\u000b\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff";
-const WS_CLASS = `[${[...WS].map((c) => `\\x{${c.codePointAt(0)!.toString(16)}}`).join("")}]`;
+export const WS_CLASS = `[${[...WS].map((c) => `\\x{${c.codePointAt(0)!.toString(16)}}`).join("")}]`;
+/** A character that is not white space: a cell starting and ending with one needs no trimming (most cells). */
+export const SOLID = `[^${WS_CLASS.slice(1, -1)}]`;
 const FULL = Array.from({ length: 0xff5e - 0xff01 + 1 }, (_, i) => String.fromCharCode(0xff01 + i)).join("") + "\u3000";
 const HALF = Array.from({ length: 0x7e - 0x21 + 1 }, (_, i) => String.fromCharCode(0x21 + i)).join("") + " ";
 
-/** SQL macros shared by every compiled contract (temporary: they live with the connection). */
+/**
+ * SQL macros shared by every compiled contract (temporary: they live with the connection). Membership in a
+ * list of constants is list_contains, never IN: DuckDB turns a long IN list into a join, which carries every
+ * column of the wide intermediate rows through a hash table (16 such joins made up most of the cost once).
+ */
 export const MACROS = `
-create or replace temp macro dx_text(s) as nullif(case when regexp_matches(s, '^${WS_CLASS}|${WS_CLASS}$') then regexp_replace(s, '^${WS_CLASS}+|${WS_CLASS}+$', '', 'g') else s end, '');
+create or replace temp macro dx_text(s) as case when regexp_full_match(s, '${SOLID}.*${SOLID}|${SOLID}') then s
+  else nullif(regexp_replace(s, '^${WS_CLASS}+|${WS_CLASS}+$', '', 'g'), '') end;
 create or replace temp macro dx_half(s) as case when regexp_matches(s, '[\\x{ff01}-\\x{ff5e}\\x{3000}]') then translate(s, ${sqlString(FULL)}, ${sqlString(HALF)}) else s end;
 create or replace temp macro dx_compact_half(h) as case when regexp_matches(h, '${WS_CLASS}') then regexp_replace(h, '${WS_CLASS}', '', 'g') else h end;
-create or replace temp macro dx_compact(s) as dx_compact_half(dx_half(s));
+create or replace temp macro dx_compact(s) as case when regexp_full_match(s, '[0-9A-Za-z]*') then s else dx_compact_half(dx_half(s)) end;
 create or replace temp macro dx_numtext(t) as case
   when t is null then null
   when regexp_full_match(t, '-?[0-9]+(\\.[0-9]+)?') then t
@@ -65,17 +72,16 @@ create or replace temp macro dx_period(t) as case
   else '?' end;
 create or replace temp macro dx_bool(t) as case
   when t is null then null
-  when lower(dx_half(t)) in ('是', 'y', 'yes', '1', 'true', '有', '√', 't') then 'true'
-  when lower(dx_half(t)) in ('否', 'n', 'no', '0', 'false', '无', '×', 'f') then 'false'
+  when t = '是' then 'true'
+  when t = '否' then 'false'
+  when list_contains(['是', 'y', 'yes', '1', 'true', '有', '√', 't'], lower(dx_half(t))) then 'true'
+  when list_contains(['否', 'n', 'no', '0', 'false', '无', '×', 'f'], lower(dx_half(t))) then 'false'
   else '!' end;
 create or replace temp macro dx_jsnum(x) as case when x = trunc(x) and abs(x) < 1e21 then (x::hugeint)::varchar else x::varchar end;
 create or replace temp macro dx_jslen(s) as length(s) + length(regexp_replace(s, '[^\\x{10000}-\\x{10FFFF}]', '', 'g'));
-create or replace temp macro dx_gb11643(id) as substr('10X98765432', ((
-  (ascii(substr(id, 1, 1)) - 48) * 7 + (ascii(substr(id, 2, 1)) - 48) * 9 + (ascii(substr(id, 3, 1)) - 48) * 10 + (ascii(substr(id, 4, 1)) - 48) * 5 +
-  (ascii(substr(id, 5, 1)) - 48) * 8 + (ascii(substr(id, 6, 1)) - 48) * 4 + (ascii(substr(id, 7, 1)) - 48) * 2 + (ascii(substr(id, 8, 1)) - 48) * 1 +
-  (ascii(substr(id, 9, 1)) - 48) * 6 + (ascii(substr(id, 10, 1)) - 48) * 3 + (ascii(substr(id, 11, 1)) - 48) * 7 + (ascii(substr(id, 12, 1)) - 48) * 9 +
-  (ascii(substr(id, 13, 1)) - 48) * 10 + (ascii(substr(id, 14, 1)) - 48) * 5 + (ascii(substr(id, 15, 1)) - 48) * 8 + (ascii(substr(id, 16, 1)) - 48) * 4 +
-  (ascii(substr(id, 17, 1)) - 48) * 2) % 11) + 1, 1);
+-- The check digit of the first 17 digits, by integer arithmetic on two halves (17 substrings cost more).
+create or replace temp macro dx_gb11643_sum(a, b) as ((a // 100000000) % 10) * 7 + ((a // 10000000) % 10) * 9 + ((a // 1000000) % 10) * 10 + ((a // 100000) % 10) * 5 + ((a // 10000) % 10) * 8 + ((a // 1000) % 10) * 4 + ((a // 100) % 10) * 2 + ((a // 10) % 10) * 1 + ((a // 1) % 10) * 6 + ((b // 10000000) % 10) * 3 + ((b // 1000000) % 10) * 7 + ((b // 100000) % 10) * 9 + ((b // 10000) % 10) * 10 + ((b // 1000) % 10) * 5 + ((b // 100) % 10) * 8 + ((b // 10) % 10) * 4 + ((b // 1) % 10) * 2;
+create or replace temp macro dx_gb11643(id) as substr('10X98765432', (dx_gb11643_sum(try_cast(left(id, 9) as bigint), try_cast(substr(id, 10, 8) as bigint)) % 11) + 1, 1);
 create or replace temp macro dx_certificate_id(s) as case when (length(s) = 20 or length(s) = 22) and regexp_full_match(substr(s, 19), '[0-9]+') then left(s, 18) else s end;
 `;
 
@@ -155,6 +161,14 @@ function zodFacts(schema: z.ZodType) {
   return facts;
 }
 
+/**
+ * The enumeration's values that its cells usually hold exactly: no white space or full-width forms (so
+ * compaction leaves them as they are) and no alias of another value. A cell equal to one skips both.
+ */
+function plainValues(field: FieldSpec, values: string[] | null): string[] {
+  return (values ?? []).filter((x) => !(x in (ENUM_ALIASES[field.key] ?? {})) && /^[^\s\uff01-\uff5e\u3000]+$/.test(x));
+}
+
 function enumSql(field: FieldSpec, x: string): string {
   const aliases = ENUM_ALIASES[field.key];
   if (!aliases || Object.keys(aliases).length === 0) return x;
@@ -163,7 +177,7 @@ function enumSql(field: FieldSpec, x: string): string {
 }
 
 /** The parsed value as text ('!' when it cannot be parsed), from cellText `t` and the raw cell `raw`. */
-function parseSql(field: FieldSpec, t: string, raw: string, factor: number, slowTable: string): string {
+function parseSql(field: FieldSpec, t: string, raw: string, factor: number, slow: ((t: string) => string) | null): string {
   switch (field.kind) {
     case "int":
     case "amount":
@@ -172,9 +186,9 @@ function parseSql(field: FieldSpec, t: string, raw: string, factor: number, slow
     case "year":
       return `dx_numtext(dx_text(regexp_replace(${raw}, '年$', '')))`;
     case "date":
-      return `(case when dx_date(${t}) = '?' then (select iso from ${slowTable} where text = ${t}) else dx_date(${t}) end)`;
+      return slow === null ? `dx_date(${t})` : `coalesce(nullif(dx_date(${t}), '?'), ${slow(t)})`;
     case "period":
-      return `(case when dx_period(${t}) = '?' then (select left(iso, 7) from ${slowTable} where text = ${t}) else dx_period(${t}) end)`;
+      return slow === null ? `dx_period(${t})` : `coalesce(nullif(dx_period(${t}), '?'), left(${slow(t)}, 7))`;
     case "bool":
       return `dx_bool(${t})`;
     case "code":
@@ -206,8 +220,10 @@ export async function validateTextTable(conn: DuckDBConnection, input: TextTable
   const runAndReadAll0 = conn.runAndReadAll.bind(conn);
   const timed = <T>(f: (sql: string) => Promise<T>) => async (sql: string) => {
     const start = performance.now();
+    const cpu = process.cpuUsage();
     const out = await f(sql);
-    if (profile) process.stderr.write(`${((performance.now() - start) / 1000).toFixed(2)} s  ${sql.trim().slice(0, 80).replace(/\s+/g, " ")}\n`);
+    const used = process.cpuUsage(cpu);
+    if (profile) process.stderr.write(`${((performance.now() - start) / 1000).toFixed(2)} s (CPU ${((used.user + used.system) / 1e6).toFixed(2)} s)  ${sql.trim().slice(0, 80).replace(/\s+/g, " ")}\n`);
     return out;
   };
   conn = { run: timed(run0), runAndReadAll: timed(runAndReadAll0) } as unknown as DuckDBConnection;
@@ -222,16 +238,33 @@ export async function validateTextTable(conn: DuckDBConnection, input: TextTable
   const id = `${process.pid}_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
   const work = `dx_val_${id}`;
 
+  // Date texts in forms other than YYYY-MM-DD / YYYY-MM are parsed first, once per distinct text, into a
+  // small lookup (a CASE's unused branches cost even when not taken); most files have none, and then the
+  // lookup is left out, a few hundred are written into the statement, more are looked up in a table.
+  const dated = fields.filter(({ field, column }) => column && (field.kind === "date" || field.kind === "period"));
+  const slowTable = `${work}_dates`;
+  const slowTexts = dated.length === 0 ? "select null::varchar as text" : `select unnest([${dated.map(({ column }) => `dx_text(${column!.name})`).join(", ")}]) as text from ${input.table}`;
+  await conn.run(`create temp table ${slowTable} as select text, dx_date_any(text) as iso from (select distinct text from (${slowTexts}) where dx_date(text) = '?')`);
+  const slowRows = Number((await conn.runAndReadAll(`select count(*) from ${slowTable}`)).getRows()[0][0]);
+  let slow: ((t: string) => string) | null = null;
+  if (slowRows > 0 && slowRows <= 500) {
+    const pairs = (await conn.runAndReadAll(`select text, iso from ${slowTable}`)).getRows() as string[][];
+    const whens = pairs.map(([text, iso]) => `when ${sqlString(text)} then ${sqlString(iso)}`).join(" ");
+    slow = (t) => `(case ${t} ${whens} end)`;
+  } else if (slowRows > 0) {
+    slow = (t) => `(select iso from ${slowTable} where text = ${t})`;
+  }
   // 1. text: cellText of every mapped cell, and the raw cell for the report.
   const texts = fields.map(({ i, column }) => column ? `dx_text(${column.name}) as t${i}, ${column.name} as r${i}` : `null::varchar as t${i}, null::varchar as r${i}`);
   // 2. parse: the value as normalised text, '!' when it cannot be parsed.
   const parsed = fields.map(({ field, i, column }) => {
-    let p = column ? parseSql(field, `t${i}`, `r${i}`, column.factor, `${work}_dates`) : "null::varchar";
+    let p = column ? parseSql(field, `t${i}`, `r${i}`, column.factor, slow) : "null::varchar";
     if (field.kind === "period") p = `coalesce(${p}, ${input.filePeriod === null ? "null" : sqlString(input.filePeriod)})`;
     return `${p} as p${i}`;
   });
   // 3. type: the typed value (null when unparsable), the parse failure, zod's issue.
   const typed: string[] = [];
+  const numbers: string[] = [];
   const issues: string[] = [];
   for (const { field, i, column } of fields) {
     const facts = zodFacts(shape[field.key]);
@@ -240,8 +273,10 @@ export async function validateTextTable(conn: DuckDBConnection, input: TextTable
     let bad: string;
     if (numeric) {
       const factor = column?.factor ?? 1;
-      const n = `(case when dx_num_ok(p${i}) then p${i}::double end)`;
-      bad = `(p${i} is not null and (not dx_num_ok(p${i})${field.kind === "int" || field.kind === "year" ? ` or ${n} <> trunc(${n})` : ""}))`;
+      // n: the number, parsed once a level down (a macro used twice is evaluated twice).
+      const n = `n${i}`;
+      numbers.push(`(case when dx_num_ok(p${i}) then p${i}::double end) as n${i}`);
+      bad = `(p${i} is not null and (n${i} is null${field.kind === "int" || field.kind === "year" ? ` or ${n} <> trunc(${n})` : ""}))`;
       value = field.kind === "amount" && factor !== 1 ? `floor(((${n} * ${factor}) * 1e6) + 0.5) / 1e6` : n;
       value = `(case when ${bad} then null else ${value} end)`;
     } else if (field.kind === "bool") {
@@ -252,11 +287,18 @@ export async function validateTextTable(conn: DuckDBConnection, input: TextTable
       value = `(case when p${i} = '!' then null else p${i} end)`;
     } else if (field.kind === "enum") {
       bad = "false";
-      value = `${enumSql(field, `dx_compact(p${i})`)}`;
+      // Most cells hold one of the values exactly: those skip the compaction and the aliases.
+      const plain = plainValues(field, facts.values);
+      value = plain.length > 0
+        ? `(case when list_contains([${plain.map(sqlString).join(", ")}], p${i}) then p${i} else ${enumSql(field, `dx_compact(p${i})`)} end)`
+        : enumSql(field, `dx_compact(p${i})`);
     } else if (field.kind === "list") {
       bad = "false";
-      const items = `list_filter(list_transform(regexp_split_to_array(p${i}, '[、,;|，；]'), x -> dx_text(x)), x -> x <> '')`;
-      value = `(case when p${i} is null or len(${items}) = 0 then null else list_transform(${items}, x -> ${enumSql(field, "dx_compact(x)")}) end)`;
+      // l: the items, split once a level down.
+      numbers.push(`(case when p${i} is not null then list_filter(list_transform(regexp_split_to_array(p${i}, '[、,;|，；]'), x -> dx_text(x)), x -> x is not null) end) as l${i}`);
+      const plain = plainValues(field, facts.values);
+      const item = plain.length > 0 ? `(case when list_contains([${plain.map(sqlString).join(", ")}], x) then x else ${enumSql(field, "dx_compact(x)")} end)` : enumSql(field, "dx_compact(x)");
+      value = `(case when len(l${i}) > 0 then list_transform(l${i}, x -> ${item}) end)`;
     } else {
       bad = "false";
       value = `p${i}`;
@@ -268,8 +310,8 @@ export async function validateTextTable(conn: DuckDBConnection, input: TextTable
     if (facts.values) {
       const list = facts.values.map(sqlString).join(", ");
       conds.push(facts.isList
-        ? `when v${i} is not null and len(list_filter(v${i}, x -> x not in (${list}))) > 0 then 'invalid_value'`
-        : `when v${i} is not null and v${i} not in (${list}) then 'invalid_value'`);
+        ? `when v${i} is not null and len(list_filter(v${i}, x -> not list_contains([${list}], x))) > 0 then 'invalid_value'`
+        : `when v${i} is not null and not list_contains([${list}], v${i}) then 'invalid_value'`);
     }
     if (facts.safeint) conds.push(`when v${i} is not null and abs(v${i}) > 9007199254740991 then 'too_big'`);
     if (facts.min) conds.push(`when v${i} is not null and v${i} ${facts.min.inclusive ? "<" : "<="} ${facts.min.v} then 'too_small'`);
@@ -305,23 +347,25 @@ export async function validateTextTable(conn: DuckDBConnection, input: TextTable
   const ruleCols = contract.rules.map((_, r) => `m${r}, a${r}`);
   // One statement, a chain of CTEs. Date texts in forms other than YYYY-MM-DD / YYYY-MM are parsed first,
   // once per distinct text, into a small lookup table (a CASE's unused branches cost even when not taken).
-  const dated = fields.filter(({ field, column }) => column && (field.kind === "date" || field.kind === "period"));
-  const slow = `${work}_dates`;
-  const slowTexts = dated.map(({ column }) => `select dx_text(${column!.name}) as text from ${input.table}`).join(" union all ");
-  await conn.run(`create temp table ${slow} as select text, dx_date_any(text) as iso from (select distinct text from (${slowTexts || "select null::varchar as text"}) where dx_date(text) = '?')`);
-  await conn.run(`
-create temp table ${work} as
-with t as (select source_row, ${texts.join(", ")} from ${input.table}),
+  // The chain is run twice: over every row for the typed values and the two flags (a narrow table), then
+  // over the rows with a defect only, for the reports' details (rejected or warned rows are few; writing
+  // every row's details made a table of some 140 columns and cost as much as the checks).
+  const chain = (source: string) => `
+with t as (select source_row, ${texts.join(", ")} from ${source}),
 p as (select *, ${parsed.join(", ")} from t),
-v as (select *, ${typed.join(", ")} from p),
+n as (select *${numbers.map((x) => `, ${x}`).join("")} from p),
+v as (select *, ${typed.join(", ")} from n),
 z as (select *, ${issues.join(", ")} from v),
 s as (select *, ${seen.join(", ")} from z),
-r as (select *, ${rules.length ? rules.join(", ") : "1 as no_rules"} from s)
+r as (select *, ${rules.length ? rules.join(", ") : "1 as no_rules"} from s),
+x as (select *, (${rejectedBy.join(" or ") || "false"}) as rejected, (${warnedBy.join(" or ") || "false"}) as warned from r)`;
+  await conn.run(`create temp table ${work} as ${chain(input.table)}
+select source_row, ${finals.join(", ")}, rejected, warned from x`);
+  await conn.run(`create temp table ${work}_d as ${chain(`(select * from ${input.table} where source_row in (select source_row from ${work} where rejected or warned))`)}
 select source_row, ${fields.map(({ i }) => `r${i}, b${i}, z${i}`).join(", ")}${ruleCols.length ? `, ${ruleCols.join(", ")}` : ""},
-  ${finals.join(", ")},
-  (${rejectedBy.join(" or ") || "false"}) as rejected, (${warnedBy.join(" or ") || "false"}) as warned
-from r`);
-  await conn.run(`drop table ${slow}`);
+  ${finals.join(", ")}, rejected, warned
+from x`);
+  await conn.run(`drop table ${slowTable}`);
   try {
     // 6. duplicate keys among kept rows: a key seen in earlier files' staging rows or earlier in this file.
     const keys = contract.key.map((k) => ({ k, i: keyIndex.get(k)! }));
@@ -338,6 +382,7 @@ select w.source_row from ${work} w where not w.rejected and exists (select 1 fro
     }
     // A view, not a copy: the wide table is written once.
     await conn.run(`create temp view ${work}_f as select *, ${dupCol} as dup from ${work}`);
+    await conn.run(`create temp view ${work}_df as select *, ${dupCol} as dup from ${work}_d`);
 
     // 7. staging: kept rows, completed, cast to the contract's types.
     const completes = contract.sql?.complete ?? {};
@@ -347,7 +392,7 @@ select w.source_row from ${work} w where not w.rejected and exists (select 1 fro
       return type === "VARCHAR" || type === "VARCHAR[]" ? expr : `(${expr})::${type}`;
     });
     await conn.run(`insert into ${contract.table} (${contract.fields.map((x) => x.key).join(", ")}, source_file, source_row)
-select ${cols.join(", ")}, ${sqlString(input.file)}, source_row from ${work}_f where not rejected and not dup order by source_row`);
+select ${cols.join(", ")}, ${sqlString(input.file)}, source_row from ${work}_f where not rejected and not dup`);
 
     // 8. the reports' rows: per row its defects in validateRow's order (parse failures and zod issues by
     // field, then the rules), the rejecting ones for a rejected row, the warnings for a kept one.
@@ -362,14 +407,14 @@ select ${cols.join(", ")}, ${sqlString(input.file)}, source_row from ${work}_f w
       const message = `case when b${i} then ${sqlString(parseRule ? `「${header}」${PARSE_HINTS[parseRule]}` : "")} ${zodCase.message} end`;
       defects.push(`select source_row, case when b${i} then ${ord} else ${fields.length + ord} end as ord, ${rule} as rule, ${sqlString(header)} as column_name, ${sqlString(field.key)} as field_key, coalesce(dx_text(r${i}), '') as value, ${message} as message,
   ${sqlString(severity)} as severity, ${severity === "warn" ? "'null'" : "null"} as action, rejected, dup, ${periodExpr} as period, ${sourceKey} as source_key
-from ${work}_f where (b${i} or z${i} is not null) and not dup`);
+from ${work}_df where (b${i} or z${i} is not null) and not dup`);
     });
     contract.rules.forEach((rule, r) => {
       const ci = keyIndex.get(rule.column)!;
       const header = fields[ci].header;
       defects.push(`select source_row, ${2 * fields.length + r} as ord, ${sqlString(rule.code)} as rule, ${sqlString(header)} as column_name, ${sqlString(rule.column)} as field_key, coalesce(dx_text(r${ci}), '') as value, m${r} as message,
   ${sqlString(rule.severity)} as severity, ${rule.severity === "warn" ? `a${r}` : "null"} as action, rejected, dup, ${periodExpr} as period, ${sourceKey} as source_key
-from ${work}_f where m${r} is not null and not dup`);
+from ${work}_df where m${r} is not null and not dup`);
     });
     if (keys.length > 0) {
       const keyHeaders = keys.map(({ i }) => fields[i].header);
@@ -397,7 +442,8 @@ from ${work}_f where dup`);
     return { read: counts[0], rejected: counts[1], warned: counts[2], periods, rejections, warnings };
   } finally {
     await conn.run(`drop view if exists ${work}_f`);
-    for (const t of [work, `${work}_dup`]) await conn.run(`drop table if exists ${t}`);
+    await conn.run(`drop view if exists ${work}_df`);
+    for (const t of [work, `${work}_d`, `${work}_dup`]) await conn.run(`drop table if exists ${t}`);
   }
 }
 

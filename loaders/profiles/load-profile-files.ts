@@ -87,7 +87,7 @@ const MEMBER_HEADERS = householdMembers.fields.map((f) => f.header);
 function located(headers: string[], rows: SourceRow[], contract = householdsContract): LocatedExtract {
   const match = matchContract(contract, headers);
   return {
-    sheet: null, match, headerRow: 1, encoding: null,
+    sheet: null, match, headerRow: 1, headerWidth: headers.length, encoding: null,
     rows: (async function* () { yield rows; })(),
     close: async () => undefined,
   };

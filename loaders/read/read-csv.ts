@@ -56,7 +56,7 @@ export async function* readCsvRows(path: string, encoding: TextEncoding): AsyncG
   if (batch.length > 0) yield batch;
 }
 
-function pickDelimiter(text: string): string {
+export function pickDelimiter(text: string): string {
   const line = text.slice(0, text.search(/\r|\n/) >>> 0);
   const count = (ch: string) => line.split(ch).length - 1;
   const comma = count(",");

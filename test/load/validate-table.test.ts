@@ -7,7 +7,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { afterAll, describe, expect, it } from "vitest";
+import iconv from "iconv-lite";
 import { CONTRACTS } from "../../loaders/contracts/index.ts";
+import { loadRoutes } from "../../loaders/load/load-file.ts";
 import { loadInputFolder } from "../../loaders/load/load-input-folder.ts";
 
 const FIXTURES = join(import.meta.dirname, "..", "fixtures");
@@ -81,6 +83,59 @@ describe("set-based validation gives what row-by-row validation gives", () => {
     writeFileSync(join(input, "households_2024-01.csv"), [EDGE_HEADER, ...EDGE_ROWS].join("\r\n") + "\r\n");
     const out = await same(input);
     expect(out.tables.rejections.length + out.tables.warnings.length).toBeGreaterThan(10);
+  }, 120_000);
+});
+
+describe("DuckDB reading the CSV file itself (read_csv) gives what the row path gives", () => {
+  // The same rows in the layouts offices send; each file of the folder goes the read_csv route (checked),
+  // except the one DuckDB cannot read as CsvParser does (a ragged row), which goes the text route.
+  const rows = EDGE_ROWS.slice(0, -2);
+  const gb = (text: string) => iconv.encode(text, "gb18030");
+  it("with a BOM, title rows, quoted line breaks, blank and 合计 rows, tabs, GB18030, CR line ends, duplicates across files", async () => {
+    const input = join(work, "direct");
+    cpSync(join(FIXTURES, "extracts", "villages.csv"), join(input, "villages.csv"));
+    const quoted = rows.map((line, i) => (i === 1 ? line.replace("李四", '"李\r\n四"') : i === 2 ? line.replace("王五", '"王""五"""') : line));
+    const empty = ",".repeat(EDGE_HEADER.split(",").length - 1);
+    // UTF-8 with a BOM, CRLF, two title rows and a blank line above the header, blank lines and a line of
+    // empty cells among the rows, a quoted cell holding a line break, a 合计 row, no line end at the end.
+    writeFileSync(join(input, "households_2024-01.csv"), "\uFEFF2024年1月 户信息快照\r\n填报单位：某县,,\r\n\r\n" + [EDGE_HEADER, quoted[0], "", quoted[1], quoted[2], empty, "", "", ...quoted.slice(3), `合计,8${empty.slice(1)}`, ` 小 计${empty}`].join("\r\n"));
+    // GB18030, tab-delimited, LF.
+    writeFileSync(join(input, "households_2024-02.csv"), gb([EDGE_HEADER, ...rows].map((l) => l.replace(/2024-01|2024\/1|202401/g, "2024-02").replaceAll(",", "\t")).join("\n") + "\n"));
+    // Semicolons and CR-only line ends; the same households as the first file (duplicate keys across files).
+    writeFileSync(join(input, "households_2024-01b.csv"), [EDGE_HEADER, ...rows, ""].map((l) => l.replaceAll(";", "|").replaceAll(",", ";")).join("\r"));
+    // A row with more cells than the header: DuckDB will not read it, so the file goes the text route.
+    writeFileSync(join(input, "households_2024-03.csv"), [EDGE_HEADER, rows[0].replace("2024-01", "2024-03"), `${rows[2].replace("202401", "202403")},多出的一格`, ""].join("\n"));
+    loadRoutes.clear();
+    const out = await same(input);
+    expect(out.tables.stg_households.length).toBeGreaterThan(5);
+    // Rejections of every file, the duplicates of the CR file among them (its households came in January).
+    expect(out.tables.rejections.length).toBeGreaterThan(10);
+    expect((out.tables.rejections as { file: string; rule: string }[]).filter((r) => r.file === "households_2024-01b.csv" && r.rule === "duplicate_key").length).toBeGreaterThan(2);
+    loadRoutes.clear();
+    await load(input, false);
+    expect(Object.fromEntries([...loadRoutes.entries()].filter(([f]) => f.startsWith("households")))).toEqual({
+      "households_2024-01.csv": "duckdb", "households_2024-01b.csv": "duckdb", "households_2024-02.csv": "duckdb", "households_2024-03.csv": "text",
+    });
+  }, 120_000);
+
+  it("refuses a GB18030 or UTF-8 file with a bad byte past the sampled head with the row path's message", async () => {
+    const input = join(work, "bad-gb");
+    cpSync(join(FIXTURES, "extracts", "villages.csv"), join(input, "villages.csv"));
+    const body = Array.from({ length: 12_000 }, (_, i) => rows[0].replace("H1,", `B${i},`)).join("\n");
+    const bytes = Buffer.concat([gb(`${EDGE_HEADER}\n${body}\n`), Buffer.from([0x81, 0x0a]), gb(`${rows[0]}\n`)]);
+    expect(bytes.length).toBeGreaterThan(1 << 20);
+    writeFileSync(join(input, "households_2024-01.csv"), bytes);
+    // The same for UTF-8: DuckDB declines the bad byte, the text route's reader refuses the file.
+    const utf8 = Buffer.concat([Buffer.from(`${EDGE_HEADER}\n${body.replaceAll("2024-01", "2024-02")}\n`), Buffer.from([0xff, 0x0a])]);
+    writeFileSync(join(input, "households_2024-02.csv"), utf8);
+    const out = await same(input);
+    const file = out.files.find((f) => f.file === "households_2024-01.csv")!;
+    expect(file.status).toBe("refused");
+    expect(file.message).toContain("GB18030");
+    const file2 = out.files.find((f) => f.file === "households_2024-02.csv")!;
+    expect(file2.status).toBe("refused");
+    expect(file2.message).toContain("UTF-8");
+    expect(out.tables.stg_households).toEqual([]);
   }, 120_000);
 });
 
