@@ -17,7 +17,8 @@
 --   and the increase of households below the monitoring line from the snapshot before the window to the
 --   window's last snapshot (cluster_below_line), each within a window of one calendar month or three (a quarter,
 --   ending at any month). A period is judged on the windows that end in its months; of those, the row keeps the
---   worst (highest level, then the largest figure against its red threshold, then the latest window).
+--   worst (highest level, then the largest figure against its red threshold, then the latest window, then the month
+--   before the quarter ending with it: without that last tie-break two equal windows were picked at random).
 -- Events come from int_period_events (the same as mon_identified), counted in the village the household lives in
 -- at the end of the event's month; below-line counts from int_household_status.
 -- key: period, trigger, area_code
@@ -179,7 +180,7 @@ worst as (
   qualify row_number() over (
     partition by period, trigger, area_code
     order by case level when 'red' then 2 when 'amber' then 1 else 0 end desc,
-      figure / nullif(red, 0) desc nulls last, window_end desc, detail
+      figure / nullif(red, 0) desc nulls last, window_end desc, "window", detail
   ) = 1
 )
 select
