@@ -26,7 +26,12 @@ if (mode === "warehouse") {
     rows = result.load.rowsRead;
     const models = [...(timings.models ?? [])].sort((a, b) => b.seconds - a.seconds).slice(0, 8)
       .map((m) => ({ file: m.file.split("/").slice(-2).join("/"), seconds: Math.round(m.seconds * 1000) / 1000 }));
-    Object.assign(extra, { loadSeconds: timings.loadSeconds, modelsSeconds: timings.modelsSeconds, slowestModels: models, refused: result.load.refused.length });
+    Object.assign(extra, {
+      loadSeconds: timings.loadSeconds, modelsSeconds: timings.modelsSeconds, slowestModels: models,
+      // the rest of the warehouse build: roll-ups, suppression of village figures, the final checkpoint
+      rollupsSeconds: timings.rollupsSeconds, suppressionSeconds: timings.suppressionSeconds, checkpointSeconds: timings.checkpointSeconds,
+      refused: result.load.refused.length,
+    });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
