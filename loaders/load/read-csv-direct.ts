@@ -16,7 +16,7 @@ import { createReadStream, createWriteStream, openSync, readSync, closeSync } fr
 import { once } from "node:events";
 import type { DuckDBConnection } from "@duckdb/node-api";
 import type { TextEncoding } from "../read/detect-encoding.ts";
-import { EncodingError, pickDelimiter } from "../read/read-csv.ts";
+import { decodedChunks, pickDelimiter } from "../read/read-csv.ts";
 import { cellTooLong, MAX_CELL_CHARS } from "../read/limits.ts";
 import { sqlString } from "./staging-writer.ts";
 import { SOLID, WS_CLASS } from "./validate-table.ts";
@@ -185,7 +185,6 @@ async function scanUtf8(path: string, scanner: RecordScanner): Promise<void> {
  * EncodingError readCsvRows throws on the same bytes.
  */
 async function transcodeGb18030(path: string, out: string, scanner: RecordScanner): Promise<void> {
-  const decoder = new TextDecoder("gb18030", { fatal: true, ignoreBOM: false });
   const sink = createWriteStream(out, { highWaterMark: 8 << 20 });
   const write = async (text: string) => {
     if (text === "") return;
@@ -194,24 +193,7 @@ async function transcodeGb18030(path: string, out: string, scanner: RecordScanne
     if (!sink.write(buf)) await once(sink, "drain");
   };
   try {
-    const stream = createReadStream(path, { highWaterMark: 1 << 20 });
-    for await (const chunk of stream as AsyncIterable<Buffer>) {
-      let text: string;
-      try {
-        text = decoder.decode(chunk, { stream: true });
-      } catch {
-        stream.destroy();
-        throw new EncodingError("文件中有不符合 GB18030 编码的字节");
-      }
-      await write(text);
-    }
-    let rest: string;
-    try {
-      rest = decoder.decode();
-    } catch {
-      throw new EncodingError("文件末尾的字节不完整，无法按所识别的编码读取");
-    }
-    await write(rest);
+    for await (const text of decodedChunks(path, "gb18030", 1 << 20)) await write(text);
     sink.end();
     await once(sink, "close");
   } catch (error) {

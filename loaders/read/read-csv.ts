@@ -20,16 +20,12 @@ export function detectFileEncoding(path: string): TextEncoding | null {
 export class EncodingError extends Error {}
 
 /**
- * Streams a CSV file as batches of rows. The delimiter is a comma unless the first line holds more
- * tabs or semicolons than commas (some exports use them).
+ * A file's text, chunk by chunk, decoded strictly: bytes that break the encoding throw EncodingError, with the
+ * same message wherever the file is read (the row path here, the transcoding of the set-based path).
  */
-export async function* readCsvRows(path: string, encoding: TextEncoding): AsyncGenerator<SourceRow[]> {
+export async function* decodedChunks(path: string, encoding: TextEncoding, chunkBytes: number): AsyncGenerator<string> {
   const decoder = new TextDecoder(encoding === "gb18030" ? "gb18030" : "utf-8", { fatal: true, ignoreBOM: false });
-  let batch: SourceRow[] = [];
-  let parser: CsvParser | null = null;
-  const onRecord = (cells: string[], row: number) => batch.push({ row, cells });
-  // Small chunks keep each batch of rows short-lived, so they die young instead of being promoted.
-  const stream = createReadStream(path, { highWaterMark: 1 << 16 });
+  const stream = createReadStream(path, { highWaterMark: chunkBytes });
   for await (const chunk of stream as AsyncIterable<Buffer>) {
     let text: string;
     try {
@@ -38,6 +34,27 @@ export async function* readCsvRows(path: string, encoding: TextEncoding): AsyncG
       stream.destroy();
       throw new EncodingError(`文件中有不符合 ${encoding === "gb18030" ? "GB18030" : "UTF-8"} 编码的字节`);
     }
+    yield text;
+  }
+  let rest: string;
+  try {
+    rest = decoder.decode();
+  } catch {
+    throw new EncodingError("文件末尾的字节不完整，无法按所识别的编码读取");
+  }
+  yield rest;
+}
+
+/**
+ * Streams a CSV file as batches of rows. The delimiter is a comma unless the first line holds more
+ * tabs or semicolons than commas (some exports use them).
+ */
+export async function* readCsvRows(path: string, encoding: TextEncoding): AsyncGenerator<SourceRow[]> {
+  let batch: SourceRow[] = [];
+  let parser: CsvParser | null = null;
+  const onRecord = (cells: string[], row: number) => batch.push({ row, cells });
+  // Small chunks keep each batch of rows short-lived, so they die young instead of being promoted.
+  for await (const text of decodedChunks(path, encoding, 1 << 16)) {
     if (parser === null) parser = new CsvParser(onRecord, pickDelimiter(text));
     parser.push(text);
     if (batch.length > 0) {
@@ -45,14 +62,7 @@ export async function* readCsvRows(path: string, encoding: TextEncoding): AsyncG
       batch = [];
     }
   }
-  try {
-    const rest = decoder.decode();
-    if (parser === null) parser = new CsvParser(onRecord, pickDelimiter(rest));
-    parser.push(rest);
-  } catch {
-    throw new EncodingError("文件末尾的字节不完整，无法按所识别的编码读取");
-  }
-  parser.end();
+  parser!.end();
   if (batch.length > 0) yield batch;
 }
 
