@@ -166,7 +166,7 @@ async function buildInto(
         if (options.timings) options.timings[key] = (performance.now() - since) / 1000;
         return performance.now();
       };
-      let since = lap("rollupsSeconds", performance.now());
+      let since = performance.now();
       await writeRollups(conn, options.modelsDir ?? DEFAULT_MODELS_DIR);
       since = lap("rollupsSeconds", since);
       const disclosure = await writeSuppression(conn);
