@@ -19,7 +19,7 @@ import type { TextEncoding } from "../read/detect-encoding.ts";
 import { decodedChunks, pickDelimiter } from "../read/read-csv.ts";
 import { cellTooLong, MAX_CELL_CHARS } from "../read/limits.ts";
 import { sqlString } from "./staging-writer.ts";
-import { SOLID, WS_CLASS } from "./validate-table.ts";
+import { MACROS, WS_CLASS } from "./validate-table.ts";
 
 const LF = 10;
 const CR = 13;
@@ -235,7 +235,7 @@ export async function readCsvDirect(
     await scanUtf8(path, scanner);
   }
   const why = (reason: string) => {
-    if (process.env.DIXIAN_SQL_PROFILE === "1") process.stderr.write(`read_csv: ${reason}; the text route instead\n`);
+    if (profile) process.stderr.write(`read_csv: ${reason}; the text route instead\n`);
     return null;
   };
   lap(encoding === "gb18030" ? "transcode and scan" : "scan");
@@ -270,11 +270,9 @@ export async function readCsvDirect(
     await conn.run(`drop table ${raw}`);
     throw cellTooLong(Number(long));
   }
-  // isSkippedRow: the first cell with text (JavaScript's trim) is absent or starts a 合计/小计/总计/累计/total row.
-  // Most first cells start and end with no white space and no 合小总累tT: those skip the regular expressions.
-  const textOf = (c: string) => `(case when ${c} is null or ${c} = '' then null when regexp_matches(${c}, '^${WS_CLASS}|${WS_CLASS}$') then nullif(regexp_replace(${c}, '^${WS_CLASS}+|${WS_CLASS}+$', '', 'g'), '') else ${c} end)`;
-  const rest = width === 1 ? textOf("c0") : `coalesce(${cells.map(textOf).join(", ")})`;
-  const first = `(case when regexp_full_match(c0, '${SOLID}.*${SOLID}|${SOLID}') then c0 else ${rest} end)`;
+  // isSkippedRow: the first cell with text (JavaScript's trim, dx_text) is absent or starts a 合计/小计/总计/累计/total row.
+  await conn.run(MACROS);
+  const first = `coalesce(${cells.map((c) => `dx_text(${c})`).join(", ")})`;
   const view = `${name}_rows`;
   await conn.run(`create temp view ${view} as select source_row, ${cells.join(", ")} from (select ${numbered} as source_row, *, ${first} as first_text from ${raw})
 where first_text is not null and not (left(first_text, 1) in ('合', '小', '总', '累', 't', 'T') and regexp_matches(first_text, '^(合${WS_CLASS}*计|小${WS_CLASS}*计|总${WS_CLASS}*计|累${WS_CLASS}*计|total)', 'i'))`);

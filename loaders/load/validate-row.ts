@@ -101,7 +101,8 @@ function enumValue(field: FieldSpec, text: string): string {
   return ENUM_ALIASES[field.key]?.[compact] ?? compact;
 }
 
-const PARSE_RULES: Partial<Record<FieldSpec["kind"], RuleCode>> = {
+/** The rule a value of each kind breaks when it cannot be parsed, and its hint: shared with the set-based path (validate-table.ts). */
+export const PARSE_RULES: Partial<Record<FieldSpec["kind"], RuleCode>> = {
   int: "invalid_integer",
   year: "invalid_integer",
   amount: "invalid_number",
@@ -111,7 +112,7 @@ const PARSE_RULES: Partial<Record<FieldSpec["kind"], RuleCode>> = {
   period: "invalid_period",
 };
 
-const PARSE_HINTS: Partial<Record<RuleCode, string>> = {
+export const PARSE_HINTS: Partial<Record<RuleCode, string>> = {
   invalid_integer: "应为整数",
   invalid_number: "应为数字（可带千分位逗号）",
   invalid_date: "不是可识别的日期，请写成 2024-01-31、2024/1/31、2024年1月31日 或 20240131",

@@ -14,16 +14,16 @@ import type { z } from "zod";
 import type { Contract, RowContext, SqlRuleContext, SqlValue } from "../contracts/contract.ts";
 import { ENUM_ALIASES } from "../contracts/enums.ts";
 import { SQL_TYPES, type FieldSpec } from "../contracts/field.ts";
-import type { RuleCode } from "../contracts/rules.ts";
 import { maskValue } from "../privacy/mask.ts";
 import type { Rejection } from "./bookkeeping.ts";
 import { sqlString } from "./staging-writer.ts";
+import { PARSE_HINTS, PARSE_RULES } from "./validate-row.ts";
 
 /** JavaScript's \s and String.prototype.trim set. */
 const WS = "\t\n\u000b\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff";
 export const WS_CLASS = `[${[...WS].map((c) => `\\x{${c.codePointAt(0)!.toString(16)}}`).join("")}]`;
 /** A character that is not white space: a cell starting and ending with one needs no trimming (most cells). */
-export const SOLID = `[^${WS_CLASS.slice(1, -1)}]`;
+const SOLID = `[^${WS_CLASS.slice(1, -1)}]`;
 const FULL = Array.from({ length: 0xff5e - 0xff01 + 1 }, (_, i) => String.fromCharCode(0xff01 + i)).join("") + "\u3000";
 const HALF = Array.from({ length: 0x7e - 0x21 + 1 }, (_, i) => String.fromCharCode(0x21 + i)).join("") + " ";
 
@@ -118,18 +118,6 @@ export interface TableResult {
 export function sqlCapable(contract: Contract): boolean {
   return contract.sql !== undefined && contract.rules.every((r) => r.sql !== undefined);
 }
-
-const PARSE_RULES: Partial<Record<FieldSpec["kind"], RuleCode>> = {
-  int: "invalid_integer", year: "invalid_integer", amount: "invalid_number", rate: "invalid_number",
-  date: "invalid_date", bool: "invalid_boolean", period: "invalid_period",
-};
-const PARSE_HINTS: Partial<Record<RuleCode, string>> = {
-  invalid_integer: "应为整数",
-  invalid_number: "应为数字（可带千分位逗号）",
-  invalid_date: "不是可识别的日期，请写成 2024-01-31、2024/1/31、2024年1月31日 或 20240131",
-  invalid_boolean: "应填 是 或 否",
-  invalid_period: "应写成 2024-01 这样的年月",
-};
 
 /** The parts of zod's definitions read here (zod 4 `_zod.def`), as in compile-checks.ts. */
 interface Def {
